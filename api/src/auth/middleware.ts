@@ -1,0 +1,38 @@
+/** Authentication and role checks as Hono middleware. */
+import type { TRole } from '@shared/schemas';
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../lib/errors';
+import type { AppEnv } from '../lib/types';
+import type { Verifier } from './verifier';
+
+const rank: Record<TRole, number> = { viewer: 0, collector: 1, admin: 2 };
+
+/** Whether a role may do what `min` requires (viewer < collector < admin). */
+export const roleAllows = (role: TRole, min: TRole) => rank[role] >= rank[min];
+
+/** Resolves the caller with the first verifier that recognises the credential; 401 otherwise. */
+export function authenticate() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const verifiers: Verifier[] = c.get('verifiers');
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+    if (!bearer) throw new AppError('unauthorized', 'Send a token as "Authorization: Bearer <token>"');
+    for (const verify of verifiers) {
+      const principal = await verify({ bearer, headers: c.req.raw.headers, db: c.get('db') });
+      if (principal) {
+        c.set('principal', principal);
+        return next();
+      }
+    }
+    throw new AppError('unauthorized', 'The token is not recognised');
+  });
+}
+
+/** 403 unless the caller's role is at least `min`. */
+export function requireRole(min: TRole) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const { role } = c.get('principal');
+    if (!roleAllows(role, min)) throw new AppError('forbidden', `This needs the ${min} role; you are a ${role}`);
+    return next();
+  });
+}

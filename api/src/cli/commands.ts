@@ -1,0 +1,91 @@
+/** The CLI's commands: each parses its flags and calls one service. */
+import { mkdirSync } from 'node:fs';
+import { ZRole } from '@shared/schemas';
+import type { Db } from '../db/client';
+import { readEnv } from '../env';
+import { AppError } from '../lib/errors';
+import { seedDemo } from '../seed/seed-demo';
+import { createOrganization, findOrganizationBySlug } from '../services/orgs/create-organization';
+import { createToken } from '../services/tokens/create-token';
+import { ensureDemoToken } from '../startup/demo-token';
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+
+export interface CommandInput {
+  db: Db;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+  out: (line: string) => void;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: OptionSpec;
+  run(input: CommandInput): Promise<void>;
+}
+
+const required = (values: CommandInput['values'], name: string): string => {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new AppError('validation_failed', `--${name} is required`);
+  return v.trim();
+};
+
+export const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply database migrations (also done on every start)',
+    usage: 'migrate',
+    options: {},
+    run: async ({ out }) => out('Migrations are up to date.'),
+  },
+  'seed-demo': {
+    summary: 'Create the demo organisation (slug "demo") with realistic data, if it does not exist',
+    usage: 'seed-demo [--as-of YYYY-MM-DD]',
+    options: { 'as-of': { type: 'string' } },
+    run: async ({ db, values, out }) => {
+      const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : undefined;
+      const { orgId, created } = await seedDemo(db, { asOf });
+      const dataDir = readEnv().PAYSIDE_DATA_DIR;
+      mkdirSync(dataDir, { recursive: true });
+      const token = await ensureDemoToken(db, orgId, dataDir);
+      out(created ? 'Demo organisation "demo" created.' : 'Demo organisation "demo" already exists; nothing changed.');
+      out(`Demo admin token: ${token}`);
+    },
+  },
+  'org create': {
+    summary: 'Create an organisation',
+    usage: 'org create --slug <slug> --name <name> [--time-zone Europe/London] [--currency GBP] [--own-domain example.com]…',
+    options: { slug: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' }, currency: { type: 'string' }, 'own-domain': { type: 'string', multiple: true } },
+    run: async ({ db, values, out }) => {
+      const org = await createOrganization(db, {
+        slug: required(values, 'slug'),
+        name: required(values, 'name'),
+        timeZone: typeof values['time-zone'] === 'string' ? values['time-zone'] : undefined,
+        baseCurrency: typeof values.currency === 'string' ? values.currency.toUpperCase() : undefined,
+        ownDomains: Array.isArray(values['own-domain']) ? values['own-domain'].map(String) : [],
+      });
+      out(`Organisation "${org.slug}" created (${org.id}).`);
+    },
+  },
+  'token create': {
+    summary: 'Create a personal API token (adds the user if needed); the token is printed on the last line',
+    usage: 'token create --org <slug> --email <email> --role <admin|collector|viewer> [--name "Full Name"] [--label "token label"]',
+    options: { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, label: { type: 'string' } },
+    run: async ({ db, values, out }) => {
+      const org = await findOrganizationBySlug(db, required(values, 'org'));
+      const role = ZRole.safeParse(required(values, 'role'));
+      if (!role.success) throw new AppError('validation_failed', '--role must be admin, collector or viewer');
+      const email = required(values, 'email');
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new AppError('validation_failed', `--email: "${email}" is not an email address`);
+      const { secret, user } = await createToken(db, {
+        orgId: org.id,
+        email,
+        role: role.data,
+        userName: typeof values.name === 'string' ? values.name : undefined,
+        tokenName: typeof values.label === 'string' ? values.label : undefined,
+      });
+      out(`Token for ${user.email} (${user.role}) in "${org.slug}". Store it now; it is not shown again:`);
+      out(secret);
+    },
+  },
+};

@@ -1,0 +1,66 @@
+/** Writes every error as application/problem+json (RFC 9457) with the request id. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { AppError, type ErrorCode, type FieldError, statusOf, titleOf } from './errors';
+
+const codeForStatus = (status: number): ErrorCode =>
+  (Object.entries(statusOf).find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ??
+  (status >= 500 ? 'internal' : 'bad_request');
+
+/** Renders a problem response. */
+export function problem(c: Context, code: ErrorCode, detail: string, fields?: FieldError[]) {
+  const status = statusOf[code];
+  const body = {
+    type: `https://payside.dev/problems/${code.replace(/_/g, '-')}`,
+    title: titleOf[code],
+    status,
+    detail,
+    code,
+    requestId: (c.get('requestId') as string | undefined) ?? '',
+    ...(fields?.length ? { errors: fields } : {}),
+  };
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
+}
+
+/** zod issues → field errors ("messages.0.from": "Invalid email address"). */
+export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return { field: [prefix, path].filter(Boolean).join('.') || '(body)', message: issue.message };
+  });
+}
+
+/** Postgres error codes that mean bad input rather than a bug. */
+const pgInputErrors: Record<string, ErrorCode> = {
+  '23505': 'conflict',
+  '23503': 'conflict',
+  '22003': 'validation_failed',
+  '22P02': 'bad_request',
+  '22007': 'bad_request',
+  '22008': 'bad_request',
+  '22001': 'validation_failed',
+};
+
+/** The app's onError: known errors become their problem, anything else a logged 500. */
+export function handleError(err: Error, c: Context, log: (line: Record<string, unknown>) => void) {
+  if (err instanceof AppError) return problem(c, err.code, err.message, err.fields);
+  if (err instanceof HTTPException) {
+    const code = codeForStatus(err.status);
+    return problem(c, code, err.message || titleOf[code]);
+  }
+  const pgCode = findPgCode(err);
+  if (pgCode && pgInputErrors[pgCode]) return problem(c, pgInputErrors[pgCode], 'The request conflicts with stored data or is out of range');
+  log({ level: 'error', msg: 'unhandled error', requestId: c.get('requestId'), error: err.stack ?? String(err) });
+  return problem(c, 'internal', 'Something went wrong on our side; the request id identifies it in our logs');
+}
+
+function findPgCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}

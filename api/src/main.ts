@@ -1,0 +1,59 @@
+/** `npm start`: migrate, seed the demo organisation on first start, serve the whole backend. */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp, type LogLine } from './app';
+import { openDatabase } from './db/client';
+import { readEnv } from './env';
+import { seedDemo } from './seed/seed-demo';
+import { ensureDemoToken } from './startup/demo-token';
+
+const env = readEnv();
+const dataDir = resolve(env.PAYSIDE_DATA_DIR);
+mkdirSync(dataDir, { recursive: true });
+
+const levels = { silent: 0, error: 1, info: 2, debug: 3 } as const;
+const log = (line: LogLine) => {
+  const level = (line.level as keyof typeof levels | undefined) ?? 'info';
+  if (levels[level] <= levels[env.LOG_LEVEL]) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
+};
+
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: resolve(dataDir, 'pglite') });
+await database.migrate();
+
+let demoToken: string | null = null;
+if (env.PAYSIDE_SEED_DEMO === 'auto') {
+  const { orgId } = await seedDemo(database.db);
+  demoToken = await ensureDemoToken(database.db, orgId, dataDir);
+}
+
+const app = createApp({ db: database.db, log, maxBodyBytes: env.PAYSIDE_MAX_BODY_BYTES });
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const base = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${resolve(dataDir, 'pglite')}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
+  process.stdout.write(
+    [
+      '',
+      'Payside is running.',
+      `  API          ${base}/v1`,
+      `  API docs     ${base}/docs   (OpenAPI 3.1: ${base}/v1/openapi.json)`,
+      `  Database     ${where}`,
+      demoToken ? `  Demo token   ${demoToken}   (organisation "demo", admin)` : '  Demo data    off (PAYSIDE_SEED_DEMO=never)',
+      '',
+      demoToken ? `Try: curl -H "Authorization: Bearer ${demoToken}" ${base}/v1/customers?q=acme` : '',
+      '',
+    ].join('\n'),
+  );
+});
+
+function redact(url: string) {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+const shutdown = async () => {
+  server.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

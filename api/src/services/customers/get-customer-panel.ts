@@ -1,0 +1,79 @@
+import { computeArStatus } from '@shared/ar';
+import type { TCustomerPanel } from '@shared/schemas';
+import type { Db } from '../../db/client';
+import { listContacts } from '../contacts/list-contacts';
+import { listOpenDisputes } from '../disputes/list-disputes';
+import { listActiveHolds } from '../holds/list-holds';
+import { getOrgSettings, todayIn } from '../org/get-org-settings';
+import { loadPeople } from '../people/load-people';
+import { settlePromiseStatuses } from '../promises/settle-promise-statuses';
+import { toPromiseDto } from '../promises/to-promise-dto';
+import { getTimeline } from '../timeline/get-timeline';
+import { getCustomer } from './get-customer';
+import { loadArInput } from './load-ar-input';
+
+/** Everything the sidebar shows for one customer, as of a date (default: today in the org's zone). */
+export async function getCustomerPanel(db: Db, orgId: string, customerId: string, options: { asOf?: string } = {}): Promise<TCustomerPanel> {
+  const org = await getOrgSettings(db, orgId);
+  const today = todayIn(org.timeZone);
+  const asOf = options.asOf ?? today;
+  const customer = await getCustomer(db, orgId, customerId);
+  const ledger = await loadArInput(
+    db,
+    orgId,
+    { id: customer.id, currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null },
+    asOf,
+    org.typicalDelayDays,
+  );
+  const status = computeArStatus(ledger.input);
+  if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
+
+  const [disputes, holds, contacts, timeline, people] = await Promise.all([
+    listOpenDisputes(db, orgId, customerId),
+    listActiveHolds(db, orgId, customerId, asOf),
+    listContacts(db, orgId, customerId),
+    getTimeline(db, orgId, customerId, { limit: 10 }),
+    loadPeople(db, orgId, ledger.promiseRows.map((p) => p.createdBy)),
+  ]);
+  const evaluated = new Map(status.promises.map((p) => [p.id, p]));
+  const openDisputeInvoiceIds = new Set(disputes.flatMap((d) => d.invoices.map((i) => i.id)));
+
+  return {
+    customer,
+    status: {
+      asOf: status.asOf,
+      totals: status.totals,
+      lastPayment: status.lastPayment,
+      averageDaysLate: status.averageDaysLate,
+      onTimeRate: status.onTimeRate,
+      paidInLast365: status.paidInLast365,
+      payDayPattern: status.payDayPattern?.text ?? null,
+      behaviour: status.behaviour,
+    },
+    openInvoices: [...status.openInvoices]
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number))
+      .map((i) => ({
+        id: i.invoiceId,
+        number: i.number,
+        poNumber: ledger.poNumbers.get(i.invoiceId) ?? null,
+        issueDate: i.issueDate,
+        dueDate: i.dueDate,
+        amount: i.amount,
+        currency: i.currency,
+        balance: i.balance,
+        daysPastDue: i.daysPastDue,
+        bucket: i.bucket,
+        disputed: openDisputeInvoiceIds.has(i.invoiceId),
+        predictedPayDate: i.predictedPayDate,
+        predictionBasis: i.predictionBasis,
+      })),
+    disputes,
+    promises: ledger.promiseRows
+      .filter((p) => (evaluated.get(p.id)?.status ?? p.status) === 'open')
+      .sort((a, b) => a.promisedDate.localeCompare(b.promisedDate))
+      .map((p) => toPromiseDto(p, people, evaluated.get(p.id))),
+    holds,
+    contacts,
+    timeline,
+  };
+}

@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { organizations } from '../../db/schema';
+import { notFound } from '../../lib/errors';
+
+export interface OrgSettings {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  ownDomains: string[];
+  typicalDelayDays: number;
+}
+
+/** The organisation's settings that shape AR views and matching. */
+export async function getOrgSettings(db: Db, orgId: string): Promise<OrgSettings> {
+  const [org] = await db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      timeZone: organizations.timeZone,
+      ownDomains: organizations.ownDomains,
+      typicalDelayDays: organizations.typicalDelayDays,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/** Today's business date in a time zone, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

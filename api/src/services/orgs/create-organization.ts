@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog, organizations } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+
+export interface CreateOrganizationInput {
+  slug: string;
+  name: string;
+  timeZone?: string;
+  baseCurrency?: string;
+  ownDomains?: string[];
+}
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Creates an organisation; the slug is its handle in the CLI. */
+export async function createOrganization(db: Db, input: CreateOrganizationInput, actorLabel = 'cli') {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) throw new AppError('validation_failed', 'slug: lower-case letters, digits and dashes, 2–63 characters');
+  if (input.timeZone && !isTimeZone(input.timeZone)) throw new AppError('validation_failed', `timeZone: ${input.timeZone} is not an IANA time zone`);
+  const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+  if (existing) throw new AppError('conflict', `An organisation with slug "${input.slug}" already exists`);
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organizations)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        timeZone: input.timeZone ?? 'UTC',
+        baseCurrency: input.baseCurrency ?? 'USD',
+        ownDomains: (input.ownDomains ?? []).map((d) => d.toLowerCase()),
+      })
+      .returning();
+    if (!org) throw new Error('insert returned nothing');
+    await tx.insert(auditLog).values({ orgId: org.id, actorLabel, action: 'organization.created', entityType: 'organization', entityId: org.id, after: { slug: org.slug, name: org.name } });
+    return org;
+  });
+}
+
+/** The organisation with this slug, or a not-found error. */
+export async function findOrganizationBySlug(db: Db, slug: string) {
+  const [org] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+  if (!org) throw new AppError('not_found', `No organisation with slug "${slug}"`);
+  return org;
+}

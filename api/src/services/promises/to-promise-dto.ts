@@ -1,0 +1,25 @@
+import type { TPersonRef, TPromise } from '@shared/schemas';
+import type { promises } from '../../db/schema';
+import { personOf } from '../people/load-people';
+
+/** A promise row as the API shows it. */
+export function toPromiseDto(
+  row: typeof promises.$inferSelect,
+  people: Map<string, TPersonRef>,
+  evaluated?: { status: TPromise['status']; coveredAmount: number },
+): TPromise {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    amount: row.amount,
+    currency: row.currency,
+    promisedDate: row.promisedDate,
+    madeOn: row.madeOn,
+    status: evaluated?.status ?? row.status,
+    coveredAmount: evaluated?.coveredAmount ?? 0,
+    note: row.note,
+    invoiceIds: row.invoiceIds,
+    createdBy: personOf(people, row.createdBy),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
