@@ -1,3 +1,4 @@
+import { formatMoney } from '@shared/ar';
 import type { TTimelineItem, TTimelinePage } from '@shared/schemas';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -17,11 +18,6 @@ interface TimelineRow extends Record<string, unknown> {
   /** Microsecond-precise time for the cursor (a JS Date keeps only milliseconds). */
   at_key: string;
 }
-
-const formatMoney = (amount: number, currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 10 ** currencyExponent(currency));
-const currencyExponent = (currency: string) =>
-  new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** Cursor = base64url("<iso time>|<sort key>") of the last item of the previous page. */
 function decodeCursor(cursor: string | undefined): { at: string; key: string } | null {

@@ -1,0 +1,81 @@
+/** The one entry point: a customer's AR status as of a date. */
+import { agingBucket, daysPastDue } from './aging';
+import { computeInvoiceBalances, paidInvoices, type InvoiceBalance } from './balances';
+import { averageDaysLate, onTimeRate, paidWithinLastDays } from './behaviour-metrics';
+import { classifyBehaviour } from './behaviour-label';
+import { detectPayDayPattern } from './pay-day-pattern';
+import { predictPayDate } from './predict-pay-date';
+import { evaluatePromises } from './promises';
+import { computeTotals } from './totals';
+import type { ArInput, ArPayment, ArStatus, IsoDate, OpenInvoiceStatus, PaidInvoiceStatus } from './types';
+
+/** Everything the sidebar shows about a customer's receivables, computed from plain data as of `input.asOf`. */
+export function computeArStatus(input: ArInput): ArStatus {
+  const { asOf } = input;
+  const balances = computeInvoiceBalances(input.invoices, input.settlements, asOf);
+  const paid = paidInvoices(input.invoices, input.settlements, asOf);
+  const payDayPattern = detectPayDayPattern(input.payments, asOf);
+
+  const openInvoices = balances
+    .filter((entry) => entry.balance > 0)
+    .map((entry) => toOpenStatus(entry, input, paid, payDayPattern))
+    .sort((a, b) => compareStrings(a.dueDate, b.dueDate) || compareStrings(a.number, b.number));
+
+  const lastYear = paidWithinLastDays(paid, asOf);
+  const promises = evaluatePromises(input.promises, input.payments, asOf);
+  return {
+    asOf,
+    totals: computeTotals({ ...input, openInvoices }),
+    openInvoices,
+    lastPayment: findLastPayment(input.payments, asOf),
+    averageDaysLate: averageDaysLate(lastYear, input.currency),
+    onTimeRate: onTimeRate(lastYear),
+    paidInLast365: lastYear.length,
+    payDayPattern,
+    behaviour: classifyBehaviour({
+      asOf,
+      currency: input.currency,
+      openInvoices,
+      promises: input.promises,
+      promiseEvaluations: promises,
+      paid,
+    }),
+    promises,
+  };
+}
+
+function toOpenStatus(
+  { invoice, balance }: InvoiceBalance,
+  input: ArInput,
+  paid: readonly PaidInvoiceStatus[],
+  pattern: ArStatus['payDayPattern'],
+): OpenInvoiceStatus {
+  const pastDue = daysPastDue(invoice.dueDate, input.asOf);
+  const prediction = predictPayDate(paid, invoice, input.asOf, pattern, input.orgTypicalDelayDays);
+  return {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    amount: invoice.amount,
+    currency: invoice.currency,
+    balance,
+    daysPastDue: pastDue,
+    bucket: agingBucket(pastDue),
+    predictedPayDate: prediction.date,
+    predictionBasis: prediction.basis,
+  };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The most recent payment received on or before asOf (the later one in input order on a tie). */
+function findLastPayment(payments: readonly ArPayment[], asOf: IsoDate): ArStatus['lastPayment'] {
+  let last: ArPayment | null = null;
+  for (const payment of payments) {
+    if (payment.receivedDate <= asOf && (!last || payment.receivedDate >= last.receivedDate)) last = payment;
+  }
+  return last ? { date: last.receivedDate, amount: last.amount, currency: last.currency } : null;
+}
