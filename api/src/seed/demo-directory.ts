@@ -132,7 +132,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerSpec[] = [
   },
   {
     ref: 'CUST-0003', name: 'Initech GmbH', domains: ['initech.de'], currency: 'EUR', termsDays: 30,
-    tier: 'key', tags: ['software', 'de'], habit: { kind: 'slipping', sinceDaysAgo: 150 }, monthly: 21_000,
+    tier: 'key', tags: ['software', 'de'], habit: { kind: 'slipping', sinceDaysAgo: 110 }, monthly: 21_000, invoicesPerMonth: 2,
     collector: 'priya',
     contacts: [
       { name: 'Jonas Weber', email: 'j.weber@initech.de', role: 'payer', primary: true, phone: '+49 30 2018 4471', notes: 'Prefers English; replies within a day.' },
@@ -168,7 +168,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomerSpec[] = [
   },
   {
     ref: 'CUST-0007', name: 'Yarrow Labs Inc.', domains: ['yarrowlabs.com'], currency: 'USD', termsDays: 30,
-    tier: 'standard', tags: ['biotech', 'us', 'new-logo'], habit: { kind: 'on-time' }, monthly: 4_200, historyDays: 80,
+    tier: 'standard', tags: ['biotech', 'us', 'new-logo'], habit: { kind: 'on-time' }, monthly: 4_200, historyDays: 70,
     collector: 'priya',
     contacts: [
       { name: 'Nadia Petrova', email: 'nadia@yarrowlabs.com', role: 'payer', primary: true, phone: usPhone(161) },
