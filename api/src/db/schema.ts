@@ -60,6 +60,8 @@ export const organizations = pgTable('organizations', {
   ownDomains: text('own_domains').array().notNull().default(sql`'{}'::text[]`),
   /** Fallback delay after the due date for customers with thin history. */
   typicalDelayDays: integer('typical_delay_days').notNull().default(7),
+  /** Microsoft Entra tenant (directory) id: Outlook SSO tokens of this tenant map to this org's users. */
+  entraTenantId: text('entra_tenant_id').unique(),
   createdAt: createdAt(),
 });
 
