@@ -14,10 +14,16 @@ import { contextRoutes } from './routes/context';
 import { customerRoutes } from './routes/customers';
 import { disputeRoutes } from './routes/disputes';
 import { holdRoutes } from './routes/holds';
+import { outlookManifestRoutes } from './routes/manifests';
 import { meRoutes } from './routes/me';
 import { noteRoutes } from './routes/notes';
+import { outlookConfigRoutes, type OutlookSettings } from './routes/outlook-config';
+import { outlookPaneRoutes } from './routes/outlook-pane';
 import { promiseRoutes } from './routes/promises';
+import { sandboxRoutes, type SandboxSettings } from './routes/sandbox';
 import { threadRoutes } from './routes/threads';
+import { gmailPageRoutes } from '../../addin-gmail/src/page-routes';
+import { gmailRoutes, type GmailSettings } from '../../addin-gmail/src/routes';
 
 export type LogLine = Record<string, unknown>;
 
@@ -29,6 +35,14 @@ export interface AppDeps {
   /** Structured log sink; silent when absent. */
   log?: (line: LogLine) => void;
   version?: string;
+  /** Gmail add-on settings (PUBLIC_URL, service account, OAuth client, secret); /gmail answers 503 without them. */
+  gmail?: GmailSettings;
+  /** Outlook add-in settings: Entra client id and scope for /outlook/config.json, the public URL the manifests point at. */
+  outlook?: OutlookSettings;
+  /** The built Outlook task pane folder, served under /outlook/. */
+  paneDir?: string;
+  /** The /sandbox page (demo organisation only). */
+  sandbox?: SandboxSettings;
 }
 
 const API_VERSION = '1.0.0';
@@ -58,6 +72,10 @@ export function createApp(deps: AppDeps) {
   );
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', outlookConfigRoutes(deps.outlook));
+  app.route('/', outlookManifestRoutes(deps.outlook));
+  if (deps.paneDir) app.route('/', outlookPaneRoutes(deps.paneDir));
+  if (deps.sandbox) app.route('/', sandboxRoutes(deps.sandbox));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -77,6 +95,8 @@ export function createApp(deps: AppDeps) {
   for (const routes of [meRoutes, contextRoutes, customerRoutes, threadRoutes, contactRoutes, disputeRoutes, promiseRoutes, holdRoutes, noteRoutes]) {
     app.route('/v1', routes);
   }
+  app.route('/gmail', gmailRoutes(deps.gmail, log));
+  app.route('/', gmailPageRoutes(deps.gmail)); // /manifest/gmail-deployment.json, /sandbox/gmail
 
   app.notFound((c) => problem(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => handleError(err, c, log));

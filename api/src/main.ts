@@ -1,12 +1,19 @@
 /** `npm start`: migrate, seed the demo organisation on first start, serve the whole backend. */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type LogLine } from './app';
+import { apiTokenVerifier } from './auth/api-token';
+import { entraVerifier } from './auth/entra';
 import { openDatabase } from './db/client';
 import { readEnv } from './env';
+import type { SandboxSettings } from './routes/sandbox';
+import { demoMailbox } from './seed/demo-mailbox';
+import { DEMO_USERS } from './seed/demo-directory';
 import { seedDemo } from './seed/seed-demo';
 import { ensureDemoToken } from './startup/demo-token';
+import { gmailSettingsFromEnv } from './startup/gmail-settings';
 
 const env = readEnv();
 const dataDir = resolve(env.PAYSIDE_DATA_DIR);
@@ -21,13 +28,28 @@ const log = (line: LogLine) => {
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: resolve(dataDir, 'pglite') });
 await database.migrate();
 
+const paneDir = fileURLToPath(new URL('../../addin-outlook/dist', import.meta.url));
 let demoToken: string | null = null;
+let sandbox: SandboxSettings | undefined;
 if (env.PAYSIDE_SEED_DEMO === 'auto') {
   const { orgId } = await seedDemo(database.db);
   demoToken = await ensureDemoToken(database.db, orgId, dataDir);
+  const collector = DEMO_USERS.find((u) => u.key === 'marcus') ?? DEMO_USERS[0]!;
+  const sandboxToken = await ensureDemoToken(database.db, orgId, dataDir, { file: 'sandbox-token', email: collector.email, tokenName: 'sandbox' });
+  sandbox = { paneDir, token: sandboxToken, user: { name: collector.name, email: collector.email }, items: demoMailbox(), gmailPreview: true };
 }
 
-const app = createApp({ db: database.db, log, maxBodyBytes: env.PAYSIDE_MAX_BODY_BYTES });
+const entraClientId = env.PAYSIDE_ENTRA_CLIENT_ID;
+const app = createApp({
+  db: database.db,
+  log,
+  maxBodyBytes: env.PAYSIDE_MAX_BODY_BYTES,
+  verifiers: [apiTokenVerifier, ...(entraClientId ? [entraVerifier({ clientId: entraClientId, jwksUrl: env.PAYSIDE_ENTRA_JWKS_URL, scope: env.PAYSIDE_ENTRA_SCOPE })] : [])],
+  outlook: { entraClientId, publicUrl: env.PUBLIC_URL, scope: env.PAYSIDE_ENTRA_SCOPE },
+  paneDir,
+  sandbox,
+  gmail: gmailSettingsFromEnv(env, dataDir),
+});
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${resolve(dataDir, 'pglite')}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
@@ -37,6 +59,8 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
       'Payside is running.',
       `  API          ${base}/v1`,
       `  API docs     ${base}/docs   (OpenAPI 3.1: ${base}/v1/openapi.json)`,
+      sandbox ? `  Sandbox      ${base}/sandbox   (demo mailbox beside the real Outlook pane; Gmail cards at ${base}/sandbox/gmail)` : '',
+      `  Outlook      ${base}/outlook/taskpane.html   (manifests: ${base}/manifest/outlook.xml, ${base}/manifest/outlook.json)`,
       `  Database     ${where}`,
       demoToken ? `  Demo token   ${demoToken}   (organisation "demo", admin)` : '  Demo data    off (PAYSIDE_SEED_DEMO=never)',
       '',

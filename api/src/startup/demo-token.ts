@@ -7,11 +7,16 @@ import { apiTokens, users } from '../db/schema';
 import { createToken } from '../services/tokens/create-token';
 
 /**
- * The demo organisation's admin token, kept in the data folder so every
- * `npm start` prints the same one (a hash alone cannot be shown again).
+ * A demo organisation token (the admin's unless `email` names another user), kept
+ * in the data folder so every `npm start` prints the same one (a hash alone cannot be shown again).
  */
-export async function ensureDemoToken(db: Db, orgId: string, dataDir: string): Promise<string> {
-  const file = join(dataDir, 'demo-token');
+export async function ensureDemoToken(
+  db: Db,
+  orgId: string,
+  dataDir: string,
+  options: { file?: string; email?: string; tokenName?: string } = {},
+): Promise<string> {
+  const file = join(dataDir, options.file ?? 'demo-token');
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
     const [live] = await db
@@ -20,15 +25,15 @@ export async function ensureDemoToken(db: Db, orgId: string, dataDir: string): P
       .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)));
     if (live) return secret;
   }
-  const [admin] = await db
+  const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.role, 'admin')))
+    .where(and(eq(users.orgId, orgId), options.email ? eq(users.email, options.email) : eq(users.role, 'admin')))
     .orderBy(asc(users.createdAt))
     .limit(1);
   const { secret } = await createToken(
     db,
-    { orgId, email: admin?.email ?? 'admin@example.com', role: 'admin', userName: admin?.name, tokenName: 'demo (npm start)' },
+    { orgId, email: user?.email ?? options.email ?? 'admin@example.com', role: user?.role ?? 'admin', userName: user?.name, tokenName: options.tokenName ?? 'demo (npm start)' },
     'system',
   );
   mkdirSync(dataDir, { recursive: true });

@@ -1,0 +1,36 @@
+/** Move a logged thread to another customer. */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ApiError, type ApiClient } from '../api/client';
+import { CustomerSearch } from './customer-search';
+import { ErrorBar } from './error-bar';
+
+/** A dialog with a customer search; choosing moves the thread. */
+export function MoveThreadDialog({ api, threadId, onClose, onMoved }: { api: ApiClient; threadId: string; onClose: () => void; onMoved: () => void }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const move = async (customerId: string) => {
+    try {
+      await api.moveThread(threadId, customerId);
+      onClose();
+      onMoved();
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Move thread to another customer</DialogTitle>
+          <DialogContent>
+            <CustomerSearch api={api} actionLabel="Move to" onPick={(h) => void move(h.customer.id)} />
+            {error && <ErrorBar error={error} />}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
