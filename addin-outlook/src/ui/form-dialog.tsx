@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { ErrorBar } from './error-bar';
+import { useClosingDialog } from './use-closing-dialog';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
@@ -20,12 +21,13 @@ export function FormDialog({ title, submitLabel, onSubmit, onClose, canSubmit = 
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
+  const dialog = useClosingDialog(onClose);
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
       await onSubmit();
-      onClose();
+      dialog.close();
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -33,7 +35,7 @@ export function FormDialog({ title, submitLabel, onSubmit, onClose, canSubmit = 
     }
   };
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+    <Dialog open={dialog.open} onOpenChange={(_, d) => !d.open && dialog.close()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={(e) => (e.preventDefault(), void submit())}>
           <DialogBody>
@@ -46,7 +48,7 @@ export function FormDialog({ title, submitLabel, onSubmit, onClose, canSubmit = 
               <Button appearance="primary" type="submit" disabled={busy || !canSubmit}>
                 {busy ? 'Saving…' : submitLabel}
               </Button>
-              <Button type="button" onClick={onClose}>
+              <Button type="button" onClick={dialog.close}>
                 Cancel
               </Button>
             </DialogActions>

@@ -6,6 +6,7 @@ import { ApiError, type ApiClient } from '../api/client';
 import { ErrorBar } from './error-bar';
 import { formatWhen } from './format';
 import { MoveThreadDialog } from './move-thread-dialog';
+import { useCan } from './role';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, justifyContent: 'space-between' },
@@ -26,7 +27,9 @@ export function LogBar({ api, thread, customer, onLog, onChanged }: LogBarProps)
   const [busy, setBusy] = useState(false);
   const [moving, setMoving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const canLog = useCan('collector');
 
+  if (!thread && !canLog) return null;
   if (!thread) {
     return (
       <div className={styles.bar}>
@@ -51,6 +54,7 @@ export function LogBar({ api, thread, customer, onLog, onChanged }: LogBarProps)
           Logged to <strong>{thread.customer.name}</strong>
           {thread.loggedBy ? ` by ${thread.loggedBy.name}` : ''}, {formatWhen(thread.loggedAt, navigator.language)}
         </Text>
+        {canLog && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
             <Button size="small" appearance="subtle" aria-label="Thread actions">
@@ -64,6 +68,7 @@ export function LogBar({ api, thread, customer, onLog, onChanged }: LogBarProps)
             </MenuList>
           </MenuPopover>
         </Menu>
+        )}
       </div>
       {error && <ErrorBar error={error} />}
       {moving && <MoveThreadDialog api={api} threadId={thread.id} onClose={() => setMoving(false)} onMoved={onChanged} />}

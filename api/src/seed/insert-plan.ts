@@ -8,6 +8,7 @@ import {
 } from '../db/schema';
 import { DEMO_USERS, type DemoUserKey } from './demo-directory';
 import type { DemoPlan } from './demo-plan.types';
+import { messageKeyOf } from '../services/threads/message-key';
 
 const CHUNK_SIZE = 500;
 
@@ -96,7 +97,7 @@ export async function insertPlan(tx: Db, orgId: string, plan: DemoPlan): Promise
     lastMessageAt: at(t.messages.map((m) => m.sentAt).sort().at(-1) ?? t.loggedAt),
   })));
   await insertChunks(tx, messages, plan.threads.flatMap((t) => t.messages.map((m) => ({
-    orgId, threadId: id(`thread:${t.key}`), messageKey: m.internetMessageId, internetMessageId: m.internetMessageId,
+    orgId, threadId: id(`thread:${t.key}`), messageKey: messageKeyOf(t.provider, m), internetMessageId: m.internetMessageId,
     providerMessageId: m.providerMessageId, fromAddress: m.from.address, fromName: m.from.name,
     toAddresses: m.to.map((a) => a.address), ccAddresses: m.cc.map((a) => a.address), sentAt: at(m.sentAt),
     subject: m.subject, bodyText: m.bodyText, bodyHtml: m.bodyHtml, attachments: m.attachments,

@@ -1,0 +1,21 @@
+/**
+ * Closes a Fluent dialog by setting open=false first and unmounting it only after
+ * its exit animation. Unmounting earlier leaves the app root aria-hidden, so
+ * screen readers (and role-based tests) would lose the whole pane.
+ * @see https://github.com/microsoft/fluentui/issues/35139
+ */
+import { useEffect, useState } from 'react';
+
+/** Longer than the dialog's exit motion (about 250 ms). */
+const EXIT_MS = 500;
+
+/** `open` for the Dialog, and `close()` that lets it close before calling `onClosed`. */
+export function useClosingDialog(onClosed: () => void) {
+  const [open, setOpen] = useState(true);
+  useEffect(() => {
+    if (open) return;
+    const timer = setTimeout(onClosed, EXIT_MS);
+    return () => clearTimeout(timer);
+  }, [open, onClosed]);
+  return { open, close: () => setOpen(false) };
+}
