@@ -14,6 +14,17 @@ const ZEnv = z.object({
   PAYSIDE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
   PAYSIDE_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  // Outlook add-in SSO (Microsoft Entra, nested app authentication): the API's app registration, Microsoft's key set, the required scope.
+  PAYSIDE_ENTRA_CLIENT_ID: z.guid('must be the Entra application (client) id, a GUID').optional().or(z.literal('').transform(() => undefined)),
+  PAYSIDE_ENTRA_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  PAYSIDE_ENTRA_SCOPE: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a scope name such as access_as_user').default('access_as_user'),
+  // Gmail add-on (addin-gmail): Google's signing keys, the add-on's service account and OAuth client, the Gmail API root.
+  PAYSIDE_GOOGLE_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
+  PAYSIDE_GMAIL_SERVICE_ACCOUNT: z.email().optional(),
+  PAYSIDE_GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  PAYSIDE_GMAIL_API_ROOT: z.url().default('https://gmail.googleapis.com/'),
+  /** Signs the parameters of Gmail card buttons; generated once into the data folder when unset. */
+  PAYSIDE_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -27,7 +27,7 @@ afterAll(async () => {
 /** Opens the same database the CLI wrote to. */
 const openSame = (): Promise<Database> => (pgDatabase ? Promise.resolve(pgDatabase) : openDatabase({ dataDir: join(dataDir, 'pglite') }));
 
-describe('npm run payside', () => {
+describe('npm run payside', { timeout: 120_000 }, () => {
   it('lists its commands', async () => {
     const res = await runCli(['help'], env);
     expect(res.code).toBe(0);

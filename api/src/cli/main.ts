@@ -1,4 +1,5 @@
 /** `npm run payside -- <command>`: the operator's command line. */
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../db/client';
 import { readEnv } from '../env';
@@ -25,8 +26,15 @@ async function main(argv: string[]): Promise<number> {
   const args = name === first ? [second, ...rest].filter((a): a is string => a !== undefined) : rest;
   const { values, positionals } = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
   const env = readEnv();
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (command.database === false) {
+    // Such commands never read `db`; not opening it keeps them usable before the first `npm start`.
+    await command.run({ db: undefined as never, values, positionals, out: print });
+    return 0;
+  }
   let database: Database | undefined;
   try {
+    if (!env.DATABASE_URL) mkdirSync(env.PAYSIDE_DATA_DIR, { recursive: true });
     database = await openDatabase({ url: env.DATABASE_URL, dataDir: `${env.PAYSIDE_DATA_DIR}/pglite`, maxConnections: 4 });
     await database.migrate();
     await command.run({ db: database.db, values, positionals, out: (line) => process.stdout.write(`${line}\n`) });

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
-  | 'internal';
+  | 'internal'
+  | 'service_unavailable';
 
 export const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -23,6 +24,7 @@ export const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  service_unavailable: 503,
 };
 
 export const titleOf: Record<ErrorCode, string> = {
@@ -36,6 +38,7 @@ export const titleOf: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
+  service_unavailable: 'Service unavailable',
 };
 
 export interface FieldError {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, organizations } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { normalizeEntraTenantId } from './entra-tenant-id';
 
 export interface CreateOrganizationInput {
   slug: string;
@@ -9,6 +10,8 @@ export interface CreateOrganizationInput {
   timeZone?: string;
   baseCurrency?: string;
   ownDomains?: string[];
+  /** Microsoft Entra tenant id: Outlook SSO tokens of this tenant map to the org's users. */
+  entraTenantId?: string;
 }
 
 const isTimeZone = (tz: string) => {
@@ -24,6 +27,11 @@ const isTimeZone = (tz: string) => {
 export async function createOrganization(db: Db, input: CreateOrganizationInput, actorLabel = 'cli') {
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) throw new AppError('validation_failed', 'slug: lower-case letters, digits and dashes, 2–63 characters');
   if (input.timeZone && !isTimeZone(input.timeZone)) throw new AppError('validation_failed', `timeZone: ${input.timeZone} is not an IANA time zone`);
+  const entraTenantId = input.entraTenantId === undefined ? null : normalizeEntraTenantId(input.entraTenantId);
+  if (entraTenantId) {
+    const [taken] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.entraTenantId, entraTenantId));
+    if (taken) throw new AppError('conflict', `Tenant ${entraTenantId} is already connected to organisation "${taken.slug}"`);
+  }
   const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
   if (existing) throw new AppError('conflict', `An organisation with slug "${input.slug}" already exists`);
   return db.transaction(async (tx) => {
@@ -35,6 +43,7 @@ export async function createOrganization(db: Db, input: CreateOrganizationInput,
         timeZone: input.timeZone ?? 'UTC',
         baseCurrency: input.baseCurrency ?? 'USD',
         ownDomains: (input.ownDomains ?? []).map((d) => d.toLowerCase()),
+        entraTenantId,
       })
       .returning();
     if (!org) throw new Error('insert returned nothing');

@@ -1,0 +1,57 @@
+/** GET /sandbox/gmail (real cards of the demo mailbox, escaped) and GET /manifest/gmail-deployment.json. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/src/app';
+import { demoMailbox } from '../../api/src/seed/demo-mailbox';
+import { seedDemo } from '../../api/src/seed/seed-demo';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+
+describe('GET /sandbox/gmail', () => {
+  it('answers 404 with a hint while there is no demo organisation', async () => {
+    const res = await createApp({ db: database.db }).request('/sandbox/gmail');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('seed-demo');
+  });
+
+  it("renders every demo message's real card, escaped, without Google configured", async () => {
+    await seedDemo(database.db);
+    const res = await createApp({ db: database.db }).request('http://localhost:8787/sandbox/gmail');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await res.text();
+    const items = demoMailbox();
+    expect(html.match(/<li class="item">/g)).toHaveLength(items.length);
+    for (const item of items) expect(html).toContain(`<h2>${esc(item.subject)}</h2>`);
+    // Hostile demo body: shown as text, never as markup.
+    expect(html).not.toMatch(/<script|<img |<a href/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The scenarios come out as the Gmail add-on shows them.
+    expect(html).toContain('<h3>Which customer is this?</h3>');
+    expect(html).toContain('<h3>No customer matched</h3>');
+    expect(html).toMatch(/Logged to Initech[^<]* by /);
+    expect(html).toContain('>Log thread to Acme Industrial');
+    expect(html).toContain('>Insert open-invoice statement</button>');
+    expect(html).toMatch(/<iframe sandbox title="Draft insertion" srcdoc="&lt;p&gt;Open invoices for Globex/);
+    // Buttons point at this server when PUBLIC_URL is not set.
+    expect(html).toContain('title="http://localhost:8787/gmail/actions/');
+  });
+});
+
+describe('GET /manifest/gmail-deployment.json', () => {
+  it('renders the descriptor for PUBLIC_URL, or for the request origin', async () => {
+    const configured = await createApp({ db: database.db, gmail: { publicUrl: 'https://payside.example.com' } }).request('http://10.0.0.5/manifest/gmail-deployment.json');
+    expect(configured.status).toBe(200);
+    const body = await configured.json();
+    expect(body.addOns.gmail.contextualTriggers[0].onTriggerFunction).toBe('https://payside.example.com/gmail/message');
+    const fallback = await (await createApp({ db: database.db }).request('http://localhost:8787/manifest/gmail-deployment.json')).json();
+    expect(fallback.addOns.common.homepageTrigger.runFunction).toBe('http://localhost:8787/gmail/homepage');
+  });
+});
