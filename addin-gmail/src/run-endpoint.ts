@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../api/src/lib/errors';
 import { problem } from '../../api/src/lib/problem';
+import { withTenant } from '../../api/src/lib/transaction';
 import type { AppEnv } from '../../api/src/lib/types';
 import { createActionLinker } from './action-linker';
 import { findGmailUser, verifyUserIdToken } from './auth/resolve-gmail-user';
@@ -44,14 +45,16 @@ export async function runEndpoint(c: Context<AppEnv>, spec: EndpointSpec, deps: 
     const email = await verifyUserIdToken(event.authorizationEventObject.userIdToken, deps.keys, config.clientId);
     const principal = await findGmailUser(c.get('db'), email);
     const params = spec.kind === 'action' ? verifyParameters({ secret: config.secret, path: spec.path, userId: principal.userId }, event.commonEventObject.parameters) : {};
-    const response = await spec.handler(event, {
-      db: c.get('db'),
-      principal,
-      service: { db: c.get('db'), orgId: principal.orgId, actor: { userId: principal.userId, label: principal.email }, requestId },
-      params,
-      link: createActionLinker({ baseUrl: config.publicUrl, secret: config.secret, userId: principal.userId }),
-      mail: gmailMailReader(config.gmailApiRoot, event),
-    });
+    const response = await withTenant(c.get('db'), principal.orgId, (db) =>
+      spec.handler(event, {
+        db,
+        principal,
+        service: { db, orgId: principal.orgId, actor: { userId: principal.userId, label: principal.email }, requestId },
+        params,
+        link: createActionLinker({ baseUrl: config.publicUrl, secret: config.secret, userId: principal.userId }),
+        mail: gmailMailReader(config.gmailApiRoot, event),
+      }),
+    );
     return c.json(response);
   } catch (err) {
     if (err instanceof AppError && err.code === 'unauthorized') return problem(c, 'unauthorized', err.message);

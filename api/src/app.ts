@@ -21,6 +21,7 @@ import { outlookConfigRoutes, type OutlookSettings } from './routes/outlook-conf
 import { outlookPaneRoutes } from './routes/outlook-pane';
 import { promiseRoutes } from './routes/promises';
 import { sandboxRoutes, type SandboxSettings } from './routes/sandbox';
+import { syncRoutes } from './routes/sync';
 import { threadRoutes } from './routes/threads';
 import { gmailPageRoutes } from '../../addin-gmail/src/page-routes';
 import { gmailRoutes, type GmailSettings } from '../../addin-gmail/src/routes';
@@ -92,7 +93,7 @@ export function createApp(deps: AppDeps) {
   }));
   app.get('/docs', (c) => c.html(renderDocsPage('/v1/openapi.json', app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Payside API', version: deps.version ?? API_VERSION } }))));
 
-  for (const routes of [meRoutes, contextRoutes, customerRoutes, threadRoutes, contactRoutes, disputeRoutes, promiseRoutes, holdRoutes, noteRoutes]) {
+  for (const routes of [meRoutes, contextRoutes, customerRoutes, threadRoutes, contactRoutes, disputeRoutes, promiseRoutes, holdRoutes, noteRoutes, syncRoutes]) {
     app.route('/v1', routes);
   }
   app.route('/gmail', gmailRoutes(deps.gmail, log));

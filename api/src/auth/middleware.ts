@@ -2,6 +2,7 @@
 import type { TRole } from '@shared/schemas';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../lib/errors';
+import { withTenant } from '../lib/transaction';
 import type { AppEnv } from '../lib/types';
 import type { Verifier } from './verifier';
 
@@ -34,5 +35,27 @@ export function requireRole(min: TRole) {
     const { role } = c.get('principal');
     if (!roleAllows(role, min)) throw new AppError('forbidden', `This needs the ${min} role; you are a ${role}`);
     return next();
+  });
+}
+
+/** Thrown inside the tenant transaction to roll it back after onError already answered. */
+class RollbackAfterError extends Error {}
+
+/**
+ * Runs the rest of the request in one transaction as the app role with the
+ * caller's organisation set (PostgreSQL row-level security); a failed request
+ * is rolled back, so it stores nothing.
+ */
+export function tenantScope() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    try {
+      await withTenant(c.get('db'), c.get('principal').orgId, async (tx) => {
+        c.set('db', tx);
+        await next();
+        if (c.error) throw new RollbackAfterError();
+      });
+    } catch (err) {
+      if (!(err instanceof RollbackAfterError)) throw err;
+    }
   });
 }

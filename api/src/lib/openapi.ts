@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import { ZProblem, type TRole } from '@shared/schemas';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { authenticate, requireRole } from '../auth/middleware';
+import { authenticate, requireRole, tenantScope } from '../auth/middleware';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
 import type { AppEnv, ServiceContext } from './types';
@@ -41,9 +41,9 @@ export function defineRoute<const S extends RouteSpec>(spec: S) {
     security: [{ bearer: [] }],
     description: `${rest.description ?? ''}\n\nRequires role: **${role}** or higher.`.trim(),
     'x-payside-role': role,
-    middleware: [authenticate(), requireRole(role)] as const,
+    middleware: [authenticate(), requireRole(role), tenantScope()] as const,
     responses: { ...responses, ...problemResponses },
-  } as unknown as S & { middleware: [ReturnType<typeof authenticate>, ReturnType<typeof requireRole>]; security: Array<Record<string, string[]>> });
+  } as unknown as S & { middleware: [ReturnType<typeof authenticate>, ReturnType<typeof requireRole>, ReturnType<typeof tenantScope>]; security: Array<Record<string, string[]>> });
 }
 
 /** An OpenAPIHono whose validation failures become 422 problems naming the fields. */

@@ -16,9 +16,9 @@ export function computeArStatus(input: ArInput): ArStatus {
   const paid = paidInvoices(input.invoices, input.settlements, asOf);
   const payDayPattern = detectPayDayPattern(input.payments, asOf);
 
-  const openInvoices = balances
-    .filter((entry) => entry.balance > 0)
-    .map((entry) => toOpenStatus(entry, input, paid, payDayPattern))
+  const open = balances.filter((entry) => entry.balance > 0);
+  const openInvoices = open
+    .map((entry) => toOpenStatus(entry, input, paid, payDayPattern, open))
     .sort((a, b) => compareStrings(a.dueDate, b.dueDate) || compareStrings(a.number, b.number));
 
   const lastYear = paidWithinLastDays(paid, asOf);
@@ -49,9 +49,14 @@ function toOpenStatus(
   input: ArInput,
   paid: readonly PaidInvoiceStatus[],
   pattern: ArStatus['payDayPattern'],
+  open: readonly InvoiceBalance[],
 ): OpenInvoiceStatus {
   const pastDue = daysPastDue(invoice.dueDate, input.asOf);
-  const prediction = predictPayDate(paid, invoice, input.asOf, pattern, input.orgTypicalDelayDays);
+  const prediction = predictPayDate(paid, invoice, input.asOf, pattern, input.orgTypicalDelayDays, {
+    disputeDelayDays: input.orgDisputeDelayDays,
+    trendPerDay: input.orgTrendPerDay,
+    openInvoices: open.filter((other) => other.invoice.id !== invoice.id).map((other) => other.invoice),
+  });
   return {
     invoiceId: invoice.id,
     number: invoice.number,

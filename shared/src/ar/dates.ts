@@ -7,8 +7,22 @@ import type { IsoDate } from './types';
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Parsing dominates long replays (the backtest), so parsed dates are remembered, up to a bound.
+const MEMO_LIMIT = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01 of an ISO date; throws a RangeError on anything but a real `YYYY-MM-DD`. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
+  const dayNumber = parseDayNumber(date);
+  if (dayNumbers.size >= MEMO_LIMIT) dayNumbers.clear();
+  dayNumbers.set(date, dayNumber);
+  return dayNumber;
+}
+
+function parseDayNumber(date: IsoDate): number {
   const match = ISO_DATE.exec(date);
   if (!match) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${date}`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -19,7 +33,12 @@ export function toDayNumber(date: IsoDate): number {
 
 /** The ISO date of a day number (days since 1970-01-01). */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDates.get(dayNumber);
+  if (known !== undefined) return known;
+  const date = new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDates.size >= MEMO_LIMIT) isoDates.clear();
+  isoDates.set(dayNumber, date);
+  return date;
 }
 
 /** Signed whole days from `from` to `to` (positive when `to` is later). */
@@ -44,8 +63,8 @@ export function dayOfMonth(date: IsoDate): number {
 
 /** Number of days in a month (`month` 1–12). */
 export function daysInMonth(year: number, month: number): number {
-  const dayZeroOfNextMonth = new Date(0).setUTCFullYear(year, month, 0);
-  return new Date(dayZeroOfNextMonth).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whether `date`'s day of month is `day`, clamped to short months (31 matches 30 April and 28 February). */

@@ -35,6 +35,9 @@ export {
   type PayDay,
 } from './pay-day-dates';
 export { detectPayDayPattern } from './pay-day-pattern';
-export { medianRoundedHalfUp, predictPayDate, type PayDatePrediction } from './predict-pay-date';
+export { medianRoundedHalfUp, predictPayDate, roundHalfUp, type PayDatePrediction, type PredictionContext } from './predict-pay-date';
+export { estimateLateness, MAX_HISTORY, recentPaid, type LatenessEstimate } from './lateness-estimate';
+export { orgPaymentNorms, type NormsInvoice, type OrgPaymentNorms } from './org-payment-norms';
+export { runBacktest, type BacktestInput, type BacktestInvoice, type BacktestResult, type BacktestScore } from './backtest';
 export { evaluatePromises, type PromiseEvaluation } from './promises';
 export { computeTotals, customerCurrencyFirst, type TotalsInput } from './totals';

@@ -67,6 +67,10 @@ export interface ArInput {
   creditLimit: ArMoney | null;
   /** Org-wide typical delay in days after the due date, the fallback for thin history. */
   orgTypicalDelayDays: number;
+  /** Org-wide extra days disputed invoices take (see orgPaymentNorms); 0 when absent. */
+  orgDisputeDelayDays?: number;
+  /** Org-wide trend in days late per day (see orgPaymentNorms); 0 when absent. */
+  orgTrendPerDay?: number;
 }
 
 export interface AgingBuckets {

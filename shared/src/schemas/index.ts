@@ -7,5 +7,6 @@ export * from './holds';
 export * from './me';
 export * from './notes';
 export * from './promises';
+export * from './sync';
 export * from './threads';
 export * from './timeline';

@@ -91,18 +91,22 @@ describe('computeArStatus', () => {
   });
 
   it('predicts each open invoice from the paid history and the pattern', () => {
-    // median days late of 13, 14, 15, 15 = 14.5 → 15
-    // O3: 11 Mar + 15 = 26 Mar, past → next 15th = 15 Jul
-    // O1: 31 May + 15 = 15 Jun, past → next 15th = 15 Jul
-    // O2:  1 Jul + 15 = 16 Jul → snapped to 15 Jul
+    // paid, latest first: H4 14 days late (weight 10), H3 15 (9), H2 13 (8), H1 15 (7):
+    // (140 + 135 + 104 + 105) ÷ 34 = 484 ÷ 34 = 14.24 (always 30-day terms, so days to pay are no steadier)
+    // O3: 11 Mar + 18 = 29 Mar, past → next 15th = 15 Jul (pulled by O1, 30 days late: (484 + 300) ÷ 44 = 17.82 → 18)
+    // O1: 31 May + 14 = 14 Jun, past → next 15th = 15 Jul (O3 is stuck 111 days past due, so it pulls nothing)
+    // O2:  1 Jul + 18 = 19 Jul (pulled by O1 like O3); the nearest 15th is 4 days away → 19 Jul
     const open = computeArStatus(scenario()).openInvoices;
     expect(open.map((o) => [o.invoiceId, o.balance, o.daysPastDue, o.bucket, o.predictedPayDate])).toEqual([
       ['O3', 80_000, 111, 'd91_plus', '2024-07-15'],
       ['O1', 100_000, 30, 'd1_30', '2024-07-15'],
-      ['O2', 250_000, 0, 'current', '2024-07-15'],
+      ['O2', 250_000, 0, 'current', '2024-07-19'],
     ]);
     expect(open[2]?.predictionBasis).toBe(
-      'Median 15 days late over the last 4 paid invoices, snapped to their usual pay day (around the 15th).',
+      'Due date + 18 days: the recency-weighted average of their last 4 paid invoices and an open invoice already later than that.',
+    );
+    expect(open[1]?.predictionBasis).toBe(
+      'Due date + 14 days: the recency-weighted average of their last 4 paid invoices; that is past, so their next usual pay day (around the 15th) is predicted.',
     );
   });
 
@@ -126,7 +130,7 @@ describe('computeArStatus', () => {
     ]);
     expect(status.lastPayment).toEqual({ date: '2024-02-15', amount: 100_000, currency: 'USD' });
     expect(status.behaviour).toEqual({ label: 'new', reason: 'Only 1 paid invoice so far' });
-    // 1 paid invoice → fallback: H2 due 2 Mar + 6 = 8 Mar < 10 Mar → 10 Mar
-    expect(status.openInvoices[0]?.predictedPayDate).toBe('2024-03-10');
+    // 1 paid invoice, H1 15 days late: H2 due 2 Mar + 15 = 17 Mar (no other open invoice is late yet)
+    expect(status.openInvoices[0]?.predictedPayDate).toBe('2024-03-17');
   });
 });

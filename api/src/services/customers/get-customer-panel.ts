@@ -11,6 +11,7 @@ import { toPromiseDto } from '../promises/to-promise-dto';
 import { getTimeline } from '../timeline/get-timeline';
 import { getCustomer } from './get-customer';
 import { loadArInput } from './load-ar-input';
+import { loadOrgPaymentNorms } from './load-org-payment-norms';
 
 /** Everything the sidebar shows for one customer, as of a date (default: today in the org's zone). */
 export async function getCustomerPanel(db: Db, orgId: string, customerId: string, options: { asOf?: string } = {}): Promise<TCustomerPanel> {
@@ -25,7 +26,9 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
     asOf,
     org.typicalDelayDays,
   );
-  const status = computeArStatus(ledger.input);
+  // The org's own history sets the fallback delay, the dispute delay and the trend of the predictions.
+  const norms = await loadOrgPaymentNorms(db, orgId, asOf, org.typicalDelayDays);
+  const status = computeArStatus({ ...ledger.input, orgTypicalDelayDays: norms.typicalDelayDays, orgDisputeDelayDays: norms.disputeDelayDays, orgTrendPerDay: norms.trendPerDay });
   if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
 
   const [disputes, holds, contacts, timeline, people] = await Promise.all([

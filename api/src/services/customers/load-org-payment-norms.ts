@@ -1,0 +1,9 @@
+import { addDays, BEHAVIOUR_WINDOW_DAYS, orgPaymentNorms, type OrgPaymentNorms } from '@shared/ar';
+import type { Db } from '../../db/client';
+import { loadInvoiceOutcomes } from './load-invoice-outcomes';
+
+/** The org's payment norms as of a date (typical delay, dispute delay, trend) from all its customers' invoices due in the 365 days to asOf. */
+export async function loadOrgPaymentNorms(db: Db, orgId: string, asOf: string, configuredDelayDays: number): Promise<OrgPaymentNorms> {
+  const invoices = await loadInvoiceOutcomes(db, orgId, { asOf, dueFrom: addDays(asOf, -(BEHAVIOUR_WINDOW_DAYS - 1)) });
+  return orgPaymentNorms(invoices, asOf, configuredDelayDays);
+}
