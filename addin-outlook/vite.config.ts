@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { alias: { '@shared': here('../shared/src') } },
   build: {
     outDir: here('dist'),
-    emptyOutDir: false,
+    emptyOutDir: true,
     rollupOptions: { input: { taskpane: here('taskpane.html') } },
   },
 });

@@ -35,7 +35,9 @@ export function initialJsGzipBytes(): number {
 
 if (process.argv.includes('--if-stale') && !sourcesChanged()) process.exit(0);
 const vite = join(root, 'node_modules', '.bin', 'vite');
-execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.config.ts')], { stdio: 'inherit', cwd: root });
-execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.sandbox.config.ts')], { stdio: 'inherit', cwd: root });
+// Always a production bundle, even when a test runner (NODE_ENV=test) triggers the build.
+const env = { ...process.env, NODE_ENV: 'production' };
+execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.config.ts')], { stdio: 'inherit', cwd: root, env });
+execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.sandbox.config.ts')], { stdio: 'inherit', cwd: root, env });
 writeFileSync(stamp, new Date().toISOString());
 console.log(`Outlook pane built: initial JavaScript ${(initialJsGzipBytes() / 1024).toFixed(1)} KB gzip`);
