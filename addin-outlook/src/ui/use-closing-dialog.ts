@@ -14,7 +14,13 @@ export function useClosingDialog(onClosed: () => void) {
   const [open, setOpen] = useState(true);
   useEffect(() => {
     if (open) return;
-    const timer = setTimeout(onClosed, EXIT_MS);
+    const timer = setTimeout(() => {
+      onClosed();
+      // Fluent can still leave the app root aria-hidden (fluentui#35139): clear it once no dialog is open.
+      setTimeout(() => {
+        if (!document.querySelector('[role=dialog], [role=alertdialog]')) document.getElementById('root')?.removeAttribute('aria-hidden');
+      }, 50);
+    }, EXIT_MS);
     return () => clearTimeout(timer);
   }, [open, onClosed]);
   return { open, close: () => setOpen(false) };
