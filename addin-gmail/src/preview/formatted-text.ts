@@ -1,12 +1,11 @@
+import { escapeHtml } from '@shared/html/escape-html';
 /**
  * Card text fields are "simple HTML" (Gmail renders <b>, <i>, <u>, <s>, <br>, <font color>).
  * For the preview: those few tags are rebuilt, everything else is shown as text, escaped.
  * @see https://developers.google.com/apps-script/add-ons/concepts/widgets#text_formatting
  */
 
-/** Escapes text for HTML content and attribute values. */
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
+export { escapeHtml };
 
 const TAG = /<(\/?)(b|i|u|s|br|font)(\s+color="(#[0-9a-fA-F]{3,8})")?\s*\/?>/gi;
 const ENTITY = /&(amp|lt|gt|quot|#39|apos|nbsp|#\d{1,7}|#x[0-9a-f]{1,6});/gi;

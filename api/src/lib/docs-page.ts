@@ -1,3 +1,4 @@
+import { escapeHtml } from '@shared/html/escape-html';
 /** A self-contained API reference page rendered from the OpenAPI document (works offline). */
 
 interface Operation {
@@ -9,7 +10,6 @@ interface Operation {
   responses?: Record<string, { description?: string }>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Renders the reference: operations grouped by tag, with role, body schema and responses. */
 export function renderDocsPage(specUrl: string, document: { info: { title: string; version: string; description?: string }; paths?: object }): string {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@shared/html/escape-html';
 /** The /sandbox page: a small demo mailbox beside the real task pane on a scripted Office mailbox. */
 
 export interface SandboxItem {
@@ -10,7 +11,6 @@ export interface SandboxItem {
   scenario: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 /** JSON safe to embed inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 

@@ -4,6 +4,7 @@
  * Pure and escaped: every value comes from the ledger or the customer record.
  */
 import { formatMoney } from '../ar/format';
+import { escapeHtml } from '../html/escape-html';
 
 export interface StatementInvoice {
   number: string;
@@ -19,9 +20,6 @@ export interface StatementInput {
   asOf: string;
   invoices: StatementInvoice[];
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string);
 
 const CELL = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:left';
 const NUM = 'padding:4px 8px;border-bottom:1px solid #ddd;text-align:right';

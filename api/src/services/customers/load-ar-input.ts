@@ -1,4 +1,4 @@
-import type { ArInput } from '@shared/ar';
+import { addDays, type ArInput } from '@shared/ar';
 import { and, eq, gte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { creditNotes, invoices, paymentAllocations, payments, promises } from '../../db/schema';
@@ -9,8 +9,6 @@ export interface LoadedLedger {
   poNumbers: Map<string, string | null>;
   promiseRows: Array<typeof promises.$inferSelect>;
 }
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Loads one customer's ledger as the pure AR input. */
 export async function loadArInput(
