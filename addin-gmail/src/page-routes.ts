@@ -14,7 +14,7 @@ export function gmailPageRoutes(settings: GmailSettings | undefined) {
   const baseUrl = (url: string) => settings?.publicUrl ?? new URL(url).origin;
   app.get('/manifest/gmail-deployment.json', (c) => c.json(renderGmailDeployment(baseUrl(c.req.url))));
   app.get('/sandbox/gmail', async (c) => {
-    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:");
+    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     const page = await renderGmailSandbox(c.get('db'), { baseUrl: baseUrl(c.req.url), secret });
     if (page === null) return c.html('<!doctype html><title>Payside</title><p>The demo organisation (slug "demo") does not exist: start with PAYSIDE_SEED_DEMO=auto or run <code>npm run payside -- seed-demo</code>.</p>', 404);
     return c.html(page);

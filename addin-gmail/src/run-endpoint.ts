@@ -7,7 +7,9 @@
 import type { Context } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
 import { AppError } from '../../api/src/lib/errors';
-import { problem } from '../../api/src/lib/problem';
+import { inputErrorOf, problem } from '../../api/src/lib/problem';
+import { limitPrincipal } from '../../api/src/lib/rate-limit';
+import { describeError } from '../../api/src/lib/request-log';
 import { withTenant } from '../../api/src/lib/transaction';
 import type { AppEnv } from '../../api/src/lib/types';
 import { createActionLinker } from './action-linker';
@@ -44,6 +46,8 @@ export async function runEndpoint(c: Context<AppEnv>, spec: EndpointSpec, deps: 
     const event = await readEvent(c);
     const email = await verifyUserIdToken(event.authorizationEventObject.userIdToken, deps.keys, config.clientId);
     const principal = await findGmailUser(c.get('db'), email);
+    c.set('principal', principal);
+    limitPrincipal(c, principal);
     const params = spec.kind === 'action' ? verifyParameters({ secret: config.secret, path: spec.path, userId: principal.userId }, event.commonEventObject.parameters) : {};
     const response = await withTenant(c.get('db'), principal.orgId, (db) =>
       spec.handler(event, {
@@ -54,11 +58,13 @@ export async function runEndpoint(c: Context<AppEnv>, spec: EndpointSpec, deps: 
         link: createActionLinker({ baseUrl: config.publicUrl, secret: config.secret, userId: principal.userId }),
         mail: gmailMailReader(config.gmailApiRoot, event),
       }),
+      c.get('deadline'),
     );
     return c.json(response);
-  } catch (err) {
+  } catch (thrown) {
+    const err = thrown instanceof AppError ? thrown : (inputErrorOf(thrown) ?? thrown); // bad input that reached the database
     if (err instanceof AppError && err.code === 'unauthorized') return problem(c, 'unauthorized', err.message);
-    if (!(err instanceof AppError)) deps.log({ level: 'error', msg: 'gmail endpoint failed', requestId, path: spec.path, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    if (!(err instanceof AppError)) deps.log({ level: 'error', msg: 'gmail endpoint failed', requestId, path: spec.path, error: describeError(err) });
     return c.json(errorResponse(spec.kind, err, requestId));
   }
 }

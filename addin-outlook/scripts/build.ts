@@ -4,10 +4,10 @@
  * With --if-stale it does nothing when dist is newer than every source file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { initialJsFiles, initialJsGzipBytes, lazyJsGzipBytes } from './bundle-size';
 
 const pane = fileURLToPath(new URL('..', import.meta.url));
 const root = join(pane, '..');
@@ -26,13 +26,6 @@ const sourcesChanged = () =>
   Math.max(newest(join(pane, 'src')), newest(join(pane, 'public')), newest(join(root, 'shared', 'src')), statSync(join(pane, 'taskpane.html')).mtimeMs, statSync(join(pane, 'vite.config.ts')).mtimeMs) >
     statSync(stamp).mtimeMs;
 
-/** Sums the gzip size of the module script and modulepreloads taskpane.html loads first. */
-export function initialJsGzipBytes(): number {
-  const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/outlook\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] as string);
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
-}
-
 if (process.argv.includes('--if-stale') && !sourcesChanged()) process.exit(0);
 const vite = join(root, 'node_modules', '.bin', 'vite');
 // Always a production bundle, even when a test runner (NODE_ENV=test) triggers the build.
@@ -40,4 +33,5 @@ const env = { ...process.env, NODE_ENV: 'production' };
 execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.config.ts')], { stdio: 'inherit', cwd: root, env });
 execFileSync(vite, ['build', '--logLevel', 'warn', '-c', join(pane, 'vite.sandbox.config.ts')], { stdio: 'inherit', cwd: root, env });
 writeFileSync(stamp, new Date().toISOString());
-console.log(`Outlook pane built: initial JavaScript ${(initialJsGzipBytes() / 1024).toFixed(1)} KB gzip`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB gzip`;
+console.log(`Outlook pane built: initial JavaScript ${kb(initialJsGzipBytes(dist))} (${initialJsFiles(dist).length} files); loaded on demand ${kb(lazyJsGzipBytes(dist))}`);

@@ -2,13 +2,19 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { timing } from 'hono/timing';
 import { apiTokenVerifier } from './auth/api-token';
 import type { Verifier } from './auth/verifier';
 import type { Db } from './db/client';
 import { renderDocsPage } from './lib/docs-page';
 import { AppError } from './lib/errors';
 import { handleError, problem } from './lib/problem';
+import { createRateLimiter, type RateLimitOptions } from './lib/rate-limit';
+import { requestDeadline } from './lib/request-deadline';
+import { requestLogger } from './lib/request-log';
+import { apiCors, securityHeaders } from './lib/security-headers';
 import type { AppEnv } from './lib/types';
+import { auditRoutes } from './routes/audit';
 import { contactRoutes } from './routes/contacts';
 import { contextRoutes } from './routes/context';
 import { customerRoutes } from './routes/customers';
@@ -16,6 +22,7 @@ import { disputeRoutes } from './routes/disputes';
 import { holdRoutes } from './routes/holds';
 import { outlookManifestRoutes } from './routes/manifests';
 import { meRoutes } from './routes/me';
+import { messageRoutes } from './routes/messages';
 import { noteRoutes } from './routes/notes';
 import { outlookConfigRoutes, type OutlookSettings } from './routes/outlook-config';
 import { outlookPaneRoutes } from './routes/outlook-pane';
@@ -44,6 +51,12 @@ export interface AppDeps {
   paneDir?: string;
   /** The /sandbox page (demo organisation only). */
   sandbox?: SandboxSettings;
+  /** Requests per caller (lib/rate-limit.ts); unlimited when absent or `perMinute` is 0. */
+  rateLimit?: RateLimitOptions;
+  /** Per-request deadline in milliseconds (503 past it, changes rolled back); none when absent. */
+  requestTimeoutMs?: number;
+  /** Origins allowed to call /v1 from a browser (CORS); none when absent. */
+  corsOrigins?: string[];
 }
 
 const API_VERSION = '1.0.0';
@@ -54,14 +67,21 @@ export function createApp(deps: AppDeps) {
   const verifiers = deps.verifiers ?? [apiTokenVerifier];
   const app = new OpenAPIHono<AppEnv>();
 
+  const rateLimiter = deps.rateLimit?.perMinute ? createRateLimiter(deps.rateLimit) : undefined;
+
   app.use('*', requestId({ headerName: 'x-request-id' }));
+  // Server-Timing: total;dur=<ms> on every response, so load tests read the server's own time per request.
+  app.use('*', timing({ crossOrigin: false }));
+  app.use('*', requestLogger(log));
   app.use('*', async (c, next) => {
     c.set('db', deps.db);
     c.set('verifiers', verifiers);
-    const started = performance.now();
+    if (rateLimiter) c.set('rateLimiter', rateLimiter);
     await next();
-    log({ level: 'info', msg: 'request', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+  app.use('*', securityHeaders());
+  app.use('/v1/*', apiCors(deps.corsOrigins ?? []));
+  if (deps.requestTimeoutMs) app.use('*', requestDeadline(deps.requestTimeoutMs, log));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -93,7 +113,7 @@ export function createApp(deps: AppDeps) {
   }));
   app.get('/docs', (c) => c.html(renderDocsPage('/v1/openapi.json', app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Payside API', version: deps.version ?? API_VERSION } }))));
 
-  for (const routes of [meRoutes, contextRoutes, customerRoutes, threadRoutes, contactRoutes, disputeRoutes, promiseRoutes, holdRoutes, noteRoutes, syncRoutes]) {
+  for (const routes of [meRoutes, contextRoutes, customerRoutes, auditRoutes, threadRoutes, messageRoutes, contactRoutes, disputeRoutes, promiseRoutes, holdRoutes, noteRoutes, syncRoutes]) {
     app.route('/v1', routes);
   }
   app.route('/gmail', gmailRoutes(deps.gmail, log));

@@ -12,6 +12,17 @@ const ZEnv = z.object({
   PAYSIDE_DATA_DIR: z.string().default('.payside-data'),
   PUBLIC_URL: z.url().optional(),
   PAYSIDE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  // Abuse limits: requests per minute per caller (token's user, else client IP; 0 = off), the burst on top, the per-request deadline.
+  PAYSIDE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  PAYSIDE_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(120),
+  PAYSIDE_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  PAYSIDE_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Origins allowed to call the API from a browser (comma-separated); default: PUBLIC_URL's origin only. */
+  PAYSIDE_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.url().transform((u) => new URL(u).origin)).optional()),
   PAYSIDE_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   // Outlook add-in SSO (Microsoft Entra, nested app authentication): the API's app registration, Microsoft's key set, the required scope.

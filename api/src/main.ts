@@ -49,8 +49,13 @@ const app = createApp({
   paneDir,
   sandbox,
   gmail: gmailSettingsFromEnv(env, dataDir),
+  rateLimit: { perMinute: env.PAYSIDE_RATE_LIMIT_PER_MINUTE, burst: env.PAYSIDE_RATE_LIMIT_BURST, trustProxy: env.PAYSIDE_TRUST_PROXY },
+  requestTimeoutMs: env.PAYSIDE_REQUEST_TIMEOUT_MS,
+  corsOrigins: env.PAYSIDE_CORS_ORIGINS ?? (env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
 });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+// Slow clients (slowloris): the headers must arrive within 10 s, the whole request with its body within 30 s.
+const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
   const base = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
   const where = database.kind === 'pglite' ? `embedded PGlite in ${resolve(dataDir, 'pglite')}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
   process.stdout.write(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customers, invoices, paymentAllocations, payments } from '../../api/src/db/schema';
+import { auditLog, customers, invoices, paymentAllocations, payments } from '../../api/src/db/schema';
 import type { ReadOptions } from '../../api/src/import/column-mapping';
 import { csvSource } from '../../api/src/import/csv-source';
 import { importLedgerFile } from '../../api/src/import/import-ledger-file';
@@ -115,6 +115,27 @@ describe('import invoices', () => {
     expect((await run('invoices', text, { map: invoiceMap, currency: 'GBP' })).applied).toBe(true);
     const [row] = await database.db.select().from(invoices).where(eq(invoices.externalRef, 'D-1'));
     expect(row).toMatchObject({ number: 'D-1', amount: 100_000, currency: 'GBP', issueDate: '2024-01-01' });
+  });
+
+  it('changes nothing when the file breaks after batches were written (an unclosed quote)', async () => {
+    const before = await countOf(invoices);
+    const lines = ['Invoice,Customer,Issued,Due,Total'];
+    for (let i = 1; i <= 2500; i += 1) lines.push(`Q-${i},C-1,2024-01-01,2024-01-31,${i === 2400 ? '"12.00' : '12.00'}`);
+    await expect(run('invoices', lines.join('\n'), { map: invoiceMap, currency: 'GBP' })).rejects.toThrow(/row \d+/);
+    expect(await countOf(invoices)).toBe(before);
+  });
+
+  it('audits the whole file once per customer concerned, however many batches it took', async () => {
+    const synced = async () => database.db.select({ id: auditLog.id, customerId: auditLog.customerId, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.orgId, ctx.orgId), eq(auditLog.action, 'invoice.synced')));
+    const before = new Set((await synced()).map((r) => r.id));
+    const lines = ['Invoice,Customer,Issued,Due,Total'];
+    for (let i = 1; i <= 2500; i += 1) lines.push(`S-${i},${i % 5 === 0 ? 'C-2' : 'C-1'},2024-01-01,2024-01-31,${i}.00`);
+    expect((await run('invoices', lines.join('\n'), { map: invoiceMap, currency: 'GBP' })).outcome).toEqual({ created: 2500, updated: 0, unchanged: 0 });
+    const ids = Object.fromEntries((await database.db.select({ ref: customers.externalRef, id: customers.id }).from(customers).where(eq(customers.orgId, ctx.orgId))).map((c) => [c.ref, c.id]));
+    const batch = { created: 2500, updated: 0, unchanged: 0 };
+    const added = (await synced()).filter((r) => !before.has(r.id)).map(({ customerId, after }) => ({ customerId, after }));
+    expect(added).toHaveLength(2);
+    expect(added).toEqual(expect.arrayContaining([{ customerId: ids['C-1'], after: { created: 2000, updated: 0, batch } }, { customerId: ids['C-2'], after: { created: 500, updated: 0, batch } }]));
   });
 });
 

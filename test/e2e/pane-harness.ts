@@ -94,7 +94,8 @@ export async function openPane(h: PaneHarness, options: OpenPaneOptions = {}): P
   await page.addInitScript(
     ([d, c]) => {
       (window as unknown as { __paysideMailboxData: unknown }).__paysideMailboxData = d;
-      if (c) localStorage.setItem('payside.connection.v1', JSON.stringify(c));
+      // Init scripts run in every frame, including the message viewer's sandboxed one (no storage there).
+      if (c && window === window.top) localStorage.setItem('payside.connection.v1', JSON.stringify(c));
     },
     [data, connection] as const,
   );

@@ -4,6 +4,7 @@ import type { Db } from '../../api/src/db/client';
 import { contacts, customerDomains, customers, invoices, paymentAllocations, payments, creditNotes } from '../../api/src/db/schema';
 import { createOrganization } from '../../api/src/services/orgs/create-organization';
 import { createToken } from '../../api/src/services/tokens/create-token';
+import { forgetOrgPaymentNorms } from '../../api/src/services/customers/org-norms-cache';
 
 let counter = 0;
 const next = () => ++counter;
@@ -89,6 +90,7 @@ export async function seedInvoice(
     })
     .returning();
   if (!row) throw new Error('no invoice');
+  forgetOrgPaymentNorms(orgId); // written around the ledger services, which drop the cached norms themselves
   return row;
 }
 
@@ -104,6 +106,7 @@ export async function seedPayment(
     .values({ orgId, customerId, amount: values.amount, currency: values.currency ?? 'USD', receivedDate: values.receivedDate })
     .returning();
   if (!row) throw new Error('no payment');
+  forgetOrgPaymentNorms(orgId);
   if (values.allocations?.length) await db.insert(paymentAllocations).values(values.allocations.map((a) => ({ orgId, paymentId: row.id, ...a })));
   return row;
 }
@@ -115,5 +118,6 @@ export async function seedCreditNote(db: Db, orgId: string, customerId: string, 
     .values({ orgId, customerId, invoiceId: values.invoiceId, number: `CN-${next()}`, amount: values.amount, issueDate: values.issueDate, currency: values.currency ?? 'USD' })
     .returning();
   if (!row) throw new Error('no credit note');
+  forgetOrgPaymentNorms(orgId);
   return row;
 }

@@ -17,6 +17,7 @@ import type {
   TLogThreadRequest,
   TLogThreadResponse,
   TMe,
+  TMessageContent,
   TNote,
   TOpenDisputeRequest,
   TProblem,
@@ -90,6 +91,7 @@ export function createApiClient({ baseUrl, getToken, timeoutMs = 15_000 }: ApiCl
     logThread: (body: LogThreadInput | TLogThreadRequest) => request<TLogThreadResponse>('POST', '/v1/threads', body),
     moveThread: (threadId: string, customerId: string) => request<TThread>('PATCH', `/v1/threads/${threadId}`, { customerId }),
     unlogThread: (threadId: string) => request<void>('DELETE', `/v1/threads/${threadId}`),
+    messageContent: (messageId: string) => request<TMessageContent>('GET', `/v1/messages/${messageId}/content`),
     createContact: (customerId: string, body: Partial<TCreateContactRequest> & Pick<TCreateContactRequest, 'name' | 'email'>) =>
       request<TContact>('POST', `/v1/customers/${customerId}/contacts`, body),
     updateContact: (contactId: string, body: TUpdateContactRequest) => request<TContact>('PATCH', `/v1/contacts/${contactId}`, body),

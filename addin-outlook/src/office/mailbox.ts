@@ -44,7 +44,11 @@ export async function readCurrentItem(): Promise<MailItem | null> {
 }
 
 async function readMessage(item: Office.MessageRead): Promise<ReadItem> {
-  const bodyText = await officeAsync<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb));
+  const [bodyText, bodyHtml] = await Promise.all([
+    officeAsync<string>((cb) => item.body.getAsync(Office.CoercionType.Text, cb)),
+    // The HTML is only logged, never needed to show the pane: a failure leaves it out.
+    officeAsync<string>((cb) => item.body.getAsync(Office.CoercionType.Html, cb)).catch(() => null),
+  ]);
   return {
     mode: 'read',
     key: item.itemId ?? item.internetMessageId ?? `${item.conversationId}:${item.subject}`,
@@ -57,6 +61,7 @@ async function readMessage(item: Office.MessageRead): Promise<ReadItem> {
     subject: item.subject ?? '',
     sentAt: item.dateTimeCreated ? new Date(item.dateTimeCreated).toISOString() : null,
     bodyText,
+    bodyHtml,
     attachments: (item.attachments ?? []).filter((a) => !a.isInline).map((a) => ({ name: a.name, size: a.size })),
   };
 }

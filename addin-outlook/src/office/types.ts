@@ -18,6 +18,8 @@ export interface ReadItem {
   subject: string;
   sentAt: string | null;
   bodyText: string;
+  /** The body as Outlook gives it in HTML: untrusted, logged raw; null when it could not be read. */
+  bodyHtml: string | null;
   attachments: Array<{ name: string; size: number }>;
 }
 

@@ -15,6 +15,8 @@ export interface FakeItem {
   cc: FakeAddress[];
   subject: string;
   bodyText: string;
+  /** What body.getAsync(Html) answers; by default the text as simple HTML, like Outlook does for plain-text mail. */
+  bodyHtml?: string;
   receivedAt: string;
   attachments?: Array<{ name: string; size: number }>;
 }

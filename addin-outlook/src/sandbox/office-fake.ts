@@ -5,6 +5,7 @@
  * office.js would be; its data comes from `window.__paysideMailboxData` (set by a
  * test) or the parent sandbox page's.
  */
+import { escapeHtml } from '../../../shared/src/html/escape-html';
 import type { FakeItem, FakeMailboxControl, FakeMailboxData } from './fake-mailbox.types';
 
 type Callback<T> = (result: { status: 'succeeded' | 'failed'; value: T; error?: { message: string } }) => void;
@@ -34,6 +35,9 @@ const inserted: string[] = [];
 
 const details = (a: { name: string; address: string }) => ({ displayName: a.name, emailAddress: a.address, recipientType: 'externalUser' });
 
+const htmlBodyOf = (item: FakeItem) =>
+  item.bodyHtml ?? `<html><body><div>${escapeHtml(item.bodyText).replace(/\n/g, '<br>')}</div></body></html>`;
+
 function readItem(item: FakeItem) {
   return {
     itemType: 'message',
@@ -47,7 +51,7 @@ function readItem(item: FakeItem) {
     cc: item.cc.map(details),
     dateTimeCreated: new Date(item.receivedAt),
     attachments: (item.attachments ?? []).map((a, i) => ({ id: `att-${i}`, name: a.name, size: a.size, attachmentType: 'file', isInline: false })),
-    body: { getAsync: (...args: unknown[]) => succeed(item.bodyText, lastCallback(args)) },
+    body: { getAsync: (...args: unknown[]) => succeed(args[0] === 'html' ? htmlBodyOf(item) : item.bodyText, lastCallback(args)) },
   };
 }
 

@@ -1,10 +1,12 @@
 /** The pane's root: first-run sign-in, then the pane for the current item. */
+import { Spinner } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { createApiClient } from '../api/client';
 import { currentUser } from '../office/mailbox';
 import { clearConnection, loadConnection, saveConnection, type Connection } from '../settings/connection';
 import { Pane } from './pane';
-import { SignIn } from './sign-in';
+import { LazyPart } from './lazy-part';
+import { SignIn } from './lazy-views';
 
 export interface SignedIn {
   connection: Connection;
@@ -22,13 +24,15 @@ export function App() {
 
   if (!session || !api) {
     return (
-      <SignIn
-        initialServerUrl={saved?.serverUrl ?? window.location.origin}
-        onSignedIn={(next) => {
-          saveConnection(next.connection);
-          setSession(next);
-        }}
-      />
+      <LazyPart fallback={<Spinner size="small" label="Loading…" />}>
+        <SignIn
+          initialServerUrl={saved?.serverUrl ?? window.location.origin}
+          onSignedIn={(next) => {
+            saveConnection(next.connection);
+            setSession(next);
+          }}
+        />
+      </LazyPart>
     );
   }
   return (

@@ -1,15 +1,15 @@
 /** One customer's payment relationship: header, AR status, invoices, disputes, promises, contacts, timeline. */
 import { Button, Divider, makeStyles, tokens } from '@fluentui/react-components';
 import type { TCustomerPanel, TDispute, TOpenInvoice } from '@shared/schemas';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import { PromiseDialog, HoldDialog, NoteDialog } from './action-dialogs';
 import { DisputeList, PromiseList } from './activity-lists';
 import { ArSummary } from './ar-summary';
 import { ContactList } from './contact-list';
 import { CustomerHeader } from './customer-header';
-import { OpenDisputeDialog, ResolveDisputeDialog } from './dispute-dialogs';
 import { InvoiceList } from './invoice-list';
+import { LazyPart } from './lazy-part';
+import { HoldDialog, NoteDialog, OpenDisputeDialog, PromiseDialog, ResolveDisputeDialog, prefetchPanelParts } from './lazy-views';
 import { useCan } from './role';
 import { TimelineList } from './timeline-list';
 
@@ -27,6 +27,7 @@ export function CustomerPanel({ api, panel, locale, onChanged }: { api: ApiClien
   const [open, setOpen] = useState<Open>(null);
   const id = panel.customer.id;
   const close = () => setOpen(null);
+  useEffect(prefetchPanelParts, []);
   return (
     <article className={styles.root} aria-label={`Payment relationship with ${panel.customer.name}`}>
       <CustomerHeader api={api} panel={panel} locale={locale} onChanged={onChanged} />
@@ -51,11 +52,13 @@ export function CustomerPanel({ api, panel, locale, onChanged }: { api: ApiClien
       <ContactList contacts={panel.contacts} onMakePrimary={(c) => void api.updateContact(c.id, { isPrimaryPayer: true }).then(onChanged)} />
       <TimelineList key={panel.timeline.items[0]?.id ?? 'empty'} api={api} customerId={id} first={panel.timeline} locale={locale} />
 
-      {open?.kind === 'dispute' && <OpenDisputeDialog api={api} customerId={id} invoices={open.invoices} locale={locale} onDone={onChanged} onClose={close} />}
-      {open?.kind === 'resolve' && <ResolveDisputeDialog api={api} dispute={open.dispute} onDone={onChanged} onClose={close} />}
-      {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} onDone={onChanged} onClose={close} />}
-      {open?.kind === 'hold' && <HoldDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
-      {open?.kind === 'note' && <NoteDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
+      <LazyPart key={open?.kind ?? 'none'} onDismiss={close}>
+        {open?.kind === 'dispute' && <OpenDisputeDialog api={api} customerId={id} invoices={open.invoices} locale={locale} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'resolve' && <ResolveDisputeDialog api={api} dispute={open.dispute} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'hold' && <HoldDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'note' && <NoteDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
+      </LazyPart>
     </article>
   );
 }

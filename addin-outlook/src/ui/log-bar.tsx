@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { ApiError, type ApiClient } from '../api/client';
 import { ErrorBar } from './error-bar';
 import { formatWhen } from './format';
-import { MoveThreadDialog } from './move-thread-dialog';
+import { LazyPart } from './lazy-part';
+import { MoveThreadDialog } from './lazy-views';
 import { useCan } from './role';
 
 const useStyles = makeStyles({
@@ -71,7 +72,11 @@ export function LogBar({ api, thread, customer, onLog, onChanged }: LogBarProps)
         )}
       </div>
       {error && <ErrorBar error={error} />}
-      {moving && <MoveThreadDialog api={api} threadId={thread.id} onClose={() => setMoving(false)} onMoved={onChanged} />}
+      {moving && (
+        <LazyPart onDismiss={() => setMoving(false)}>
+          <MoveThreadDialog api={api} threadId={thread.id} onClose={() => setMoving(false)} onMoved={onChanged} />
+        </LazyPart>
+      )}
     </>
   );
 }

@@ -2,7 +2,11 @@
 import type { TLogThreadRequest } from '@shared/schemas';
 import type { ReadItem } from '../office/types';
 
-/** Logs the thread with this message: body as text, headers, attachment names and sizes. */
+/** Room for the HTML body within the API's request limit (UTF-8 bytes, at most its 2,000,000-character cap). */
+const MAX_HTML_BYTES = 2_000_000;
+const fitsLimit = (html: string) => html.length <= MAX_HTML_BYTES && new TextEncoder().encode(html).length <= MAX_HTML_BYTES;
+
+/** Logs the thread with this message: body as text and raw HTML, headers, attachment names and sizes. */
 export function logRequestOf(item: ReadItem, customerId: string): TLogThreadRequest {
   return {
     provider: 'outlook',
@@ -20,6 +24,8 @@ export function logRequestOf(item: ReadItem, customerId: string): TLogThreadRequ
         sentAt: item.sentAt,
         subject: item.subject,
         bodyText: item.bodyText.slice(0, 1_000_000),
+        // Raw, as Outlook gave it; too large to log whole → left out rather than cut mid-tag.
+        bodyHtml: item.bodyHtml && fitsLimit(item.bodyHtml) ? item.bodyHtml : null,
         attachments: item.attachments,
       },
     ],

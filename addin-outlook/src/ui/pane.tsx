@@ -4,7 +4,8 @@ import type { TRole } from '@shared/schemas';
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import type { MailUser } from '../office/types';
-import { ComposeView } from './compose-view';
+import { LazyPart } from './lazy-part';
+import { ComposeView } from './lazy-views';
 import { ReadView } from './read-view';
 import { RoleContext } from './role';
 import { useMailItem } from './use-mail-item';
@@ -28,7 +29,11 @@ export function Pane({ api, user, serverUrl, onSignOut }: { api: ApiClient; user
       {error && <Text role="alert">Could not read this message: {error}</Text>}
       {!item && !error && <Spinner size="small" label="Reading the message…" />}
       {item?.mode === 'read' && <ReadView key={`${generation}:${item.key}`} api={api} item={item} user={user} />}
-      {item?.mode === 'compose' && <ComposeView key={`${generation}:${item.key}`} api={api} item={item} user={user} />}
+      {item?.mode === 'compose' && (
+        <LazyPart fallback={<Spinner size="small" label="Loading…" />}>
+          <ComposeView key={`${generation}:${item.key}`} api={api} item={item} user={user} />
+        </LazyPart>
+      )}
       <footer className={styles.footer}>
         <Text size={100} truncate wrap={false} title={serverUrl}>
           {new URL(serverUrl).host}

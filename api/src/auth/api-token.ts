@@ -17,7 +17,7 @@ export function hashToken(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-/** Recognises `Bearer psk_…` and resolves it to the token's user and organisation. */
+/** Recognises `Bearer psk_…` and resolves it to the token's user and organisation (with its settings). */
 export const apiTokenVerifier: Verifier = async ({ bearer, db }) => {
   if (!bearer?.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await db
@@ -28,6 +28,14 @@ export const apiTokenVerifier: Verifier = async ({ bearer, db }) => {
       email: users.email,
       name: users.name,
       role: users.role,
+      org: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        timeZone: organizations.timeZone,
+        ownDomains: organizations.ownDomains,
+        typicalDelayDays: organizations.typicalDelayDays,
+      },
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -35,5 +43,5 @@ export const apiTokenVerifier: Verifier = async ({ bearer, db }) => {
     .where(and(eq(apiTokens.tokenHash, hashToken(bearer)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) throw new AppError('unauthorized', 'The API token is not valid or has been revoked');
-  return { userId: row.userId, orgId: row.orgId, email: row.email, name: row.name, role: row.role, via: 'api-token' };
+  return { userId: row.userId, orgId: row.orgId, email: row.email, name: row.name, role: row.role, via: 'api-token', org: row.org };
 };

@@ -180,6 +180,14 @@ export const invoices = pgTable(
     amount: money('amount').notNull(),
     currency: currency(),
     poNumber: text('po_number'),
+    /**
+     * Number and PO number compacted for matching (what `compactReference` does):
+     * stored columns rather than expression indexes, because under row-level
+     * security a filter calling non-leakproof functions (upper, regexp_replace)
+     * cannot use an index.
+     */
+    numberKey: text('number_key').generatedAlwaysAs(sql`upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g'))`),
+    poKey: text('po_key').generatedAlwaysAs(sql`upper(regexp_replace(po_number, '[^A-Za-z0-9]', '', 'g'))`),
     status: invoiceStatus('status').notNull().default('issued'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -188,8 +196,8 @@ export const invoices = pgTable(
     uniqueIndex('invoices_org_number_uq').on(t.orgId, t.number),
     uniqueIndex('invoices_org_ref_uq').on(t.orgId, t.externalRef),
     index('invoices_org_customer_idx').on(t.orgId, t.customerId, t.dueDate),
-    index('invoices_org_number_key_idx').on(t.orgId, sql`upper(regexp_replace(${t.number}, '[^A-Za-z0-9]', '', 'g'))`),
-    index('invoices_org_po_key_idx').on(t.orgId, sql`upper(regexp_replace(${t.poNumber}, '[^A-Za-z0-9]', '', 'g'))`),
+    index('invoices_org_number_key_idx').on(t.orgId, t.numberKey),
+    index('invoices_org_po_key_idx').on(t.orgId, t.poKey),
   ],
 );
 
@@ -354,7 +362,8 @@ export const threads = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('threads_org_provider_thread_uq').on(t.orgId, t.provider, t.providerThreadId),
+    // Thread id before provider: under RLS the enum comparison (enum_eq is not leakproof) cannot bound an index scan.
+    uniqueIndex('threads_org_thread_provider_uq').on(t.orgId, t.providerThreadId, t.provider),
     index('threads_org_customer_idx').on(t.orgId, t.customerId, t.loggedAt),
   ],
 );

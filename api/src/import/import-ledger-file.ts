@@ -1,8 +1,8 @@
-/** Imports one file of one kind: check it all, then apply it all in one transaction, or nothing. */
+/** Imports one file of one kind: all of it in one transaction, or nothing. */
 import type { TLedgerKind } from '@shared/schemas';
 import type { ServiceContext } from '../lib/types';
 import type { UpsertOutcome } from '../services/ledger/ledger-lookups';
-import { applyRecords, checkRecords, type ProgressListener } from './import-records';
+import { applyRecords, type ProgressListener } from './import-records';
 import type { RecordSource, RowError } from './import-types';
 import { inRollbackableTransaction } from './rollbackable-transaction';
 
@@ -24,16 +24,16 @@ export interface ImportOptions {
   progress?: ProgressListener;
 }
 
-/** A file with any bad row changes nothing; a dry run reports the counts and changes nothing. */
+/**
+ * One pass over the file inside one transaction: rows checked as read and upserted in batches;
+ * a file with any bad row changes nothing (rolled back), and neither does a dry run.
+ */
 export async function importLedgerFile(ctx: ServiceContext, kind: TLedgerKind, source: RecordSource, options: ImportOptions = {}): Promise<ImportReport> {
   const dryRun = options.dryRun ?? false;
-  const checked = await checkRecords(kind, source, options.progress);
-  if (checked.errors.count > 0) {
-    return { kind, rows: checked.rows, outcome: null, errors: checked.errors.items, errorCount: checked.errors.count, dryRun, applied: false };
-  }
   const { value, committed } = await inRollbackableTransaction(ctx, async (tx) => {
     const applied = await applyRecords(tx, ctx, kind, source, options.progress);
     return { value: applied, commit: applied.errors.count === 0 && !dryRun };
   });
-  return { kind, rows: value.rows, outcome: value.outcome, errors: value.errors.items, errorCount: value.errors.count, dryRun, applied: committed };
+  const outcome = value.invalid ? null : value.outcome;
+  return { kind, rows: value.rows, outcome, errors: value.errors.items, errorCount: value.errors.count, dryRun, applied: committed };
 }

@@ -1,7 +1,7 @@
 /**
- * The two passes of an import: check every record without touching the database, then apply
- * them in batches inside the caller's transaction (each batch a savepoint, so a bad batch is
- * reported and the rest still checked; the caller rolls everything back if any failed).
+ * Reading records into the database: `applyRecords` checks and upserts in one streaming pass
+ * inside the caller's transaction; `checkRecords` only checks (for imports of several files
+ * that must all be valid before any is applied).
  */
 import { SYNC_MAX_BATCH, type TLedgerKind } from '@shared/schemas';
 import type { Db } from '../db/client';
@@ -9,6 +9,7 @@ import { AppError } from '../lib/errors';
 import type { ServiceContext } from '../lib/types';
 import { ledgerKinds } from '../services/ledger/ledger-kinds';
 import type { UpsertOutcome } from '../services/ledger/ledger-lookups';
+import { LedgerSummaries } from '../services/ledger/ledger-summaries';
 import { ErrorList, type RecordSource, type RowError, type SourceRecord } from './import-types';
 
 /** Called every so many rows while a pass runs. */
@@ -20,7 +21,7 @@ export interface PassResult {
   errors: ErrorList;
 }
 
-/** Pass 1: reads every row and checks it against the contract; nothing is written. */
+/** Reads every row and checks it against the contract; nothing is written. */
 export async function checkRecords(kind: TLedgerKind, source: RecordSource, progress?: ProgressListener): Promise<PassResult> {
   const result: PassResult = { rows: 0, records: 0, errors: new ErrorList() };
   for await (const item of source.records()) {
@@ -36,35 +37,67 @@ export async function checkRecords(kind: TLedgerKind, source: RecordSource, prog
   return result;
 }
 
-/** Pass 2: upserts the records in batches of 1000 with `tx`, adding up the outcome and any errors. */
-export async function applyRecords(tx: Db, ctx: ServiceContext, kind: TLedgerKind, source: RecordSource, progress?: ProgressListener) {
+/** What applying a source did: the outcome so far, and either its bad records or the batches that failed. */
+export interface ApplyResult {
+  outcome: UpsertOutcome;
+  /** Bad records when `invalid` (then nothing after the first one was written), else the errors of failed batches. */
+  errors: ErrorList;
+  invalid: boolean;
+  rows: number;
+}
+
+/**
+ * One streaming pass: each record is checked against the contract as it is read, and the
+ * good ones are upserted with `tx` in batches of 1000, one batch written while the next is
+ * read (each batch a savepoint, so a failing batch is reported and the rest still tried).
+ * After the first bad record nothing more is written, but every record is still checked;
+ * the caller rolls everything back when there is any error. The summary audit rows are
+ * written once for the whole source (ledger-summaries.ts), the per-record ones with each batch.
+ */
+export async function applyRecords(tx: Db, ctx: ServiceContext, kind: TLedgerKind, source: RecordSource, progress?: ProgressListener): Promise<ApplyResult> {
   const outcome: UpsertOutcome = { created: 0, updated: 0, unchanged: 0 };
-  const errors = new ErrorList();
+  const recordErrors = new ErrorList();
+  const batchFailures = new ErrorList();
+  const { item: contract, upsert } = ledgerKinds[kind];
+  const summaries = new LedgerSummaries();
+  const batchCtx = { ...ctx, db: tx, ledgerSummaries: summaries };
   let rows = 0;
-  let batch: SourceRecord[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
+  let batch: Array<{ source: SourceRecord; value: unknown }> = [];
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (current: typeof batch) => {
     try {
-      const items = current.map((item) => ledgerKinds[kind].item.parse(item.record));
-      const done = await ledgerKinds[kind].upsert({ ...ctx, db: tx }, items);
+      const done = await upsert(batchCtx, current.map((b) => b.value));
       outcome.created += done.created;
       outcome.updated += done.updated;
       outcome.unchanged += done.unchanged;
     } catch (error) {
-      errors.add(...batchErrors(error, current, source));
+      batchFailures.add(...batchErrors(error, current.map((b) => b.source), source));
     }
     progress?.('importing', rows);
   };
-  for await (const item of source.records()) {
-    rows += item.rows.length;
-    if (!item.record || item.errors.length) errors.add(...item.errors);
-    else batch.push(item);
-    if (batch.length >= SYNC_MAX_BATCH) await flush();
+  try {
+    for await (const item of source.records()) {
+      rows += item.rows.length;
+      recordErrors.add(...item.errors);
+      if (!item.record || item.errors.length) continue;
+      const parsed = contract.safeParse(item.record);
+      if (!parsed.success) recordErrors.add(...parsed.error.issues.map((issue) => locate(item, issue.path, issue.message, source)));
+      if (recordErrors.count > 0) continue;
+      batch.push({ source: item, value: parsed.data });
+      if (batch.length >= SYNC_MAX_BATCH) {
+        await writing;
+        writing = write(batch);
+        batch = [];
+      }
+    }
+  } finally {
+    // Never leave a batch running on the transaction past this pass (a file that breaks midway throws here).
+    await writing;
   }
-  await flush();
-  return { outcome, errors, rows };
+  if (recordErrors.count === 0 && batch.length) await write(batch);
+  const invalid = recordErrors.count > 0;
+  if (!invalid && batchFailures.count === 0) await summaries.write(tx, ctx);
+  return { outcome, errors: invalid ? recordErrors : batchFailures, invalid, rows };
 }
 
 /** A failed batch's errors on the rows they concern: `items.<i>.<field>` → row and column. */

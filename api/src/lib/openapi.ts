@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { authenticate, requireRole, tenantScope } from '../auth/middleware';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
+import { findUnstorableText } from './unstorable-text';
 import type { AppEnv, ServiceContext } from './types';
 
 const problemContent = { 'application/problem+json': { schema: ZProblem } };
@@ -50,10 +51,13 @@ export function defineRoute<const S extends RouteSpec>(spec: S) {
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const target = (result as { target?: string }).target;
-        const prefix = target && target !== 'json' ? target : undefined;
-        throw new AppError('validation_failed', 'The request has invalid fields', fieldErrors(result.error as z.ZodError, prefix));
+      const target = (result as { target?: string }).target;
+      const prefix = target && target !== 'json' ? target : undefined;
+      if (!result.success) throw new AppError('validation_failed', 'The request has invalid fields', fieldErrors(result.error as z.ZodError, prefix));
+      const unstorable = findUnstorableText(result.data);
+      if (unstorable !== undefined) {
+        const field = [prefix, unstorable].filter(Boolean).join('.') || '(body)';
+        throw new AppError('validation_failed', 'The request has invalid fields', [{ field, message: 'contains a NUL character or an unpaired UTF-16 surrogate' }]);
       }
     },
   });

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { AppError, type ErrorCode, type FieldError, statusOf, titleOf } from './errors';
+import { describeError } from './request-log';
 
 const codeForStatus = (status: number): ErrorCode =>
   (Object.entries(statusOf).find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ??
@@ -52,10 +53,20 @@ export function handleError(err: Error, c: Context, log: (line: Record<string, u
     const code = codeForStatus(err.status);
     return problem(c, code, err.message || titleOf[code]);
   }
-  const pgCode = findPgCode(err);
-  if (pgCode && pgInputErrors[pgCode]) return problem(c, pgInputErrors[pgCode], 'The request conflicts with stored data or is out of range');
-  log({ level: 'error', msg: 'unhandled error', requestId: c.get('requestId'), error: err.stack ?? String(err) });
+  const known = inputErrorOf(err);
+  if (known) return problem(c, known.code, known.message);
+  log({ level: 'error', msg: 'unhandled error', requestId: c.get('requestId'), error: describeError(err) });
   return problem(c, 'internal', 'Something went wrong on our side; the request id identifies it in our logs');
+}
+
+/** The AppError a database error stands for when bad input or the deadline caused it (not a bug), else undefined. */
+export function inputErrorOf(err: unknown): AppError | undefined {
+  const pgCode = findPgCode(err);
+  if (pgCode === '57014') return new AppError('service_unavailable', 'The request took too long and was cancelled; nothing was changed');
+  // character_not_in_repertoire / untranslatable_character: a NUL in text or in JSON stored as jsonb.
+  if (pgCode === '22021' || pgCode === '22P05') return new AppError('validation_failed', 'Text may not contain NUL (\\u0000) characters');
+  if (pgCode && pgInputErrors[pgCode]) return new AppError(pgInputErrors[pgCode], 'The request conflicts with stored data or is out of range');
+  return undefined;
 }
 
 function findPgCode(err: unknown): string | undefined {

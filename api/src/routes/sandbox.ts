@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { problem } from '../lib/problem';
+import { cspNonce } from '../lib/security-headers';
 import type { AppEnv } from '../lib/types';
 import { renderSandboxPage, type SandboxItem } from '../sandbox/render-sandbox-page';
 
@@ -28,6 +29,7 @@ export function sandboxRoutes(settings: SandboxSettings) {
         items: settings.items,
         token: settings.token,
         gmailPreview: settings.gmailPreview ?? false,
+        nonce: cspNonce(c),
       }),
     ),
   );

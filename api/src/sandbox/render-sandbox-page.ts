@@ -15,7 +15,8 @@ export interface SandboxItem {
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /** Renders the page; the pane iframe reads `__paysideMailboxData` from this window. */
-export function renderSandboxPage(input: { mailbox: unknown; items: SandboxItem[]; token: string; gmailPreview: boolean }): string {
+export function renderSandboxPage(input: { mailbox: unknown; items: SandboxItem[]; token: string; gmailPreview: boolean; nonce?: string }): string {
+  const script = input.nonce ? `<script nonce="${escapeHtml(input.nonce)}">` : '<script>'; // the page's CSP allows scripts by nonce only
   const rows = input.items
     .map(
       (item, i) => `<li><button type="button" class="msg" data-index="${i}" aria-pressed="${i === 0}">
@@ -36,13 +37,13 @@ header a{color:#fff} nav{overflow:auto;border-right:1px solid #e0e0e0} ul{list-s
 .msg[aria-pressed=true]{background:#ebf3fc;border-left:3px solid #0f6cbd} .who{font-weight:600} .scenario{color:#616161;font-size:12px}
 iframe{border:0;width:360px;height:100%} body{grid-template-rows:auto 1fr}
 </style>
-<script>window.__paysideMailboxData = ${scriptJson(input.mailbox)};
+${script}window.__paysideMailboxData = ${scriptJson(input.mailbox)};
 try { localStorage.setItem('payside.connection.v1', JSON.stringify({ serverUrl: location.origin, token: ${scriptJson(input.token)}, method: 'token' })); } catch (e) {}</script>
 </head><body>
 <header><strong>Payside sandbox</strong><span>Demo mailbox beside the real Outlook task pane (scripted Office.js).</span>${input.gmailPreview ? '<a href="/sandbox/gmail">Gmail card preview</a>' : ''}<a href="/docs">API docs</a></header>
 <nav aria-label="Demo mailbox"><ul>${rows}</ul></nav>
 <iframe id="pane" title="Payside task pane" src="/sandbox/pane"></iframe>
-<script>
+${script}
 for (const button of document.querySelectorAll('.msg')) {
   button.addEventListener('click', () => {
     for (const b of document.querySelectorAll('.msg')) b.setAttribute('aria-pressed', String(b === button));

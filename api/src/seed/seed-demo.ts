@@ -2,7 +2,7 @@
  * Demo data: the Northwind Supply Co. organisation with a year of realistic receivables,
  * every date relative to an as-of date so the demo always looks current.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog, organizations } from '../db/schema';
 import { DEMO_ORG } from './demo-directory';
@@ -27,7 +27,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const slug = options.slug ?? DEMO_ORG.slug;
   const plan = planDemo(options.asOf ?? todayUtc());
 
-  return db.transaction(async (transaction) => {
+  const result = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const [org] = await tx
       .insert(organizations)
@@ -64,4 +64,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     });
     return { orgId: org.id, created: true };
   });
+  // Fresh tables have no statistics until autovacuum gets round to them, and with none the planner guesses badly.
+  if (result.created) await db.execute(sql`analyze`);
+  return result;
 }

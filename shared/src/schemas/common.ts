@@ -1,9 +1,10 @@
 /** Building blocks of every contract: ids, dates, money, the problem envelope. */
 import { z } from 'zod';
 
+// Year 0000 parses in JavaScript (1 BC) but not in PostgreSQL, which has no year zero.
 const isValidIsoDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith('0000');
 };
 
 export const ZUuid = z.uuid();

@@ -84,3 +84,17 @@ export const ZThreadMessage = z
   .meta({ id: 'ThreadMessage' });
 export const ZThreadDetail = ZThread.extend({ messages: z.array(ZThreadMessage) }).meta({ id: 'ThreadDetail' });
 export type TThreadDetail = z.infer<typeof ZThreadDetail>;
+
+export const ZMessageContent = z
+  .object({
+    id: ZUuid,
+    threadId: ZUuid,
+    from: z.string(),
+    fromName: z.string().nullable(),
+    sentAt: ZDateTime.nullable(),
+    subject: z.string(),
+    bodyText: z.string(),
+    bodyHtml: z.string().nullable().describe('Untrusted, exactly as logged: sanitise it and render it in a sandboxed frame, never into a page'),
+  })
+  .meta({ id: 'MessageContent' });
+export type TMessageContent = z.infer<typeof ZMessageContent>;

@@ -1,4 +1,5 @@
 import type { TCustomerSearchResponse } from '@shared/schemas';
+import { compactReference } from '@shared/matching';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
@@ -23,6 +24,7 @@ export async function findCustomers(db: Db, orgId: string, q: string, limit: num
   const term = q.trim().toLowerCase();
   const like = `%${escapeLike(term)}%`;
   const prefix = `${escapeLike(term)}%`;
+  const key = compactReference(q.trim());
   const rows = await db.execute<SearchRow>(sql`
     with hits as (
       select c.id, 'name' as matched_on, c.name as matched_text,
@@ -36,7 +38,7 @@ export async function findCustomers(db: Db, orgId: string, q: string, limit: num
         from contacts ct where ct.org_id = ${orgId} and ${term} <> '' and (ct.email like ${prefix} or lower(ct.name) like ${like})
       union all
       select i.customer_id, 'invoice', i.number, 0
-        from invoices i where i.org_id = ${orgId} and ${term} <> '' and (lower(i.number) = ${term} or lower(i.po_number) = ${term})
+        from invoices i where i.org_id = ${orgId} and ${term} <> '' and (i.number_key = ${key} or i.po_key = ${key})
       union all
       select c.id, 'external_ref', c.external_ref, 0
         from customers c where c.org_id = ${orgId} and ${term} <> '' and lower(c.external_ref) = ${term}

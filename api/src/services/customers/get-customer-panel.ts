@@ -4,40 +4,35 @@ import type { Db } from '../../db/client';
 import { listContacts } from '../contacts/list-contacts';
 import { listOpenDisputes } from '../disputes/list-disputes';
 import { listActiveHolds } from '../holds/list-holds';
-import { getOrgSettings, todayIn } from '../org/get-org-settings';
+import { getOrgSettings, todayIn, type OrgSettings } from '../org/get-org-settings';
 import { loadPeople } from '../people/load-people';
 import { settlePromiseStatuses } from '../promises/settle-promise-statuses';
 import { toPromiseDto } from '../promises/to-promise-dto';
 import { getTimeline } from '../timeline/get-timeline';
 import { getCustomer } from './get-customer';
-import { loadArInput } from './load-ar-input';
+import { fetchLedgerRows, toArInput } from './load-ar-input';
 import { loadOrgPaymentNorms } from './load-org-payment-norms';
 
 /** Everything the sidebar shows for one customer, as of a date (default: today in the org's zone). */
-export async function getCustomerPanel(db: Db, orgId: string, customerId: string, options: { asOf?: string } = {}): Promise<TCustomerPanel> {
-  const org = await getOrgSettings(db, orgId);
+export async function getCustomerPanel(db: Db, orgId: string, customerId: string, options: { asOf?: string; org?: OrgSettings } = {}): Promise<TCustomerPanel> {
+  const org = options.org ?? (await getOrgSettings(db, orgId));
   const today = todayIn(org.timeZone);
   const asOf = options.asOf ?? today;
-  const customer = await getCustomer(db, orgId, customerId);
-  const ledger = await loadArInput(
-    db,
-    orgId,
-    { id: customer.id, currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null },
-    asOf,
-    org.typicalDelayDays,
-  );
-  // The org's own history sets the fallback delay, the dispute delay and the trend of the predictions.
-  const norms = await loadOrgPaymentNorms(db, orgId, asOf, org.typicalDelayDays);
-  const status = computeArStatus({ ...ledger.input, orgTypicalDelayDays: norms.typicalDelayDays, orgDisputeDelayDays: norms.disputeDelayDays, orgTrendPerDay: norms.trendPerDay });
-  if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
-
-  const [disputes, holds, contacts, timeline, people] = await Promise.all([
+  // Every read goes out at once (pipelined on the request's connection); settling promises and their makers' names follow.
+  const [customer, rows, norms, disputes, holds, contacts, timeline] = await Promise.all([
+    getCustomer(db, orgId, customerId),
+    fetchLedgerRows(db, orgId, customerId, asOf),
+    // The org's own history sets the fallback delay, the dispute delay and the trend of the predictions.
+    loadOrgPaymentNorms(db, orgId, asOf, org.typicalDelayDays),
     listOpenDisputes(db, orgId, customerId),
     listActiveHolds(db, orgId, customerId, asOf),
     listContacts(db, orgId, customerId),
     getTimeline(db, orgId, customerId, { limit: 10 }),
-    loadPeople(db, orgId, ledger.promiseRows.map((p) => p.createdBy)),
   ]);
+  const ledger = toArInput(rows, { currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null }, asOf, org.typicalDelayDays);
+  const status = computeArStatus({ ...ledger.input, orgTypicalDelayDays: norms.typicalDelayDays, orgDisputeDelayDays: norms.disputeDelayDays, orgTrendPerDay: norms.trendPerDay });
+  if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
+  const people = await loadPeople(db, orgId, ledger.promiseRows.map((p) => p.createdBy));
   const evaluated = new Map(status.promises.map((p) => [p.id, p]));
   const openDisputeInvoiceIds = new Set(disputes.flatMap((d) => d.invoices.map((i) => i.id)));
 

@@ -1,12 +1,14 @@
-import type { TCustomer } from '@shared/schemas';
+import type { TCustomer, TPersonRef } from '@shared/schemas';
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { customerDomains, customers } from '../../db/schema';
+import { customerDomains, customers, users } from '../../db/schema';
 import { notFound } from '../../lib/errors';
-import { loadPeople, personOf } from '../people/load-people';
 
 type CustomerRow = typeof customers.$inferSelect;
+
+/** A json value as the driver hands it over (parsed by `postgres`, sometimes text). */
+const asJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** The customer's row, scoped to the org; 404 for a missing or foreign id. */
 export async function findCustomerRow(db: Db, orgId: string, customerId: string): Promise<CustomerRow> {
@@ -21,18 +23,25 @@ export async function findCustomerRow(db: Db, orgId: string, customerId: string)
 /** The customer as the API shows it: domains, owners and parent resolved. */
 export async function getCustomer(db: Db, orgId: string, customerId: string): Promise<TCustomer> {
   const parent = alias(customers, 'parent');
+  const person = (u: { id: AnyPgColumn; name: AnyPgColumn; email: AnyPgColumn }) => sql<TPersonRef | null>`case when ${u.id} is null then null else json_build_object('id', ${u.id}, 'name', ${u.name}, 'email', ${u.email}) end`;
+  const [collector, salesOwner, csOwner] = [alias(users, 'collector'), alias(users, 'sales_owner'), alias(users, 'cs_owner')];
   const [row] = await db
     .select({
       customer: customers,
       parentName: parent.name,
-      domains: sql<string[]>`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.customer_id = ${customers.id}), '{}')`,
+      domains: sql<string[]>`coalesce((select array_agg(d.domain order by d.domain) from ${customerDomains} d where d.org_id = ${orgId} and d.customer_id = ${customers.id}), '{}')`,
+      collector: person(collector),
+      salesOwner: person(salesOwner),
+      csOwner: person(csOwner),
     })
     .from(customers)
     .leftJoin(parent, and(eq(parent.id, customers.parentId), eq(parent.orgId, customers.orgId)))
+    .leftJoin(collector, and(eq(collector.id, customers.collectorId), eq(collector.orgId, customers.orgId)))
+    .leftJoin(salesOwner, and(eq(salesOwner.id, customers.salesOwnerId), eq(salesOwner.orgId, customers.orgId)))
+    .leftJoin(csOwner, and(eq(csOwner.id, customers.csOwnerId), eq(csOwner.orgId, customers.orgId)))
     .where(and(eq(customers.orgId, orgId), eq(customers.id, customerId)));
   if (!row) throw notFound('Customer');
   const c = row.customer;
-  const people = await loadPeople(db, orgId, [c.collectorId, c.salesOwnerId, c.csOwnerId]);
   return {
     id: c.id,
     name: c.name,
@@ -43,9 +52,9 @@ export async function getCustomer(db: Db, orgId: string, customerId: string): Pr
     creditLimit: c.creditLimit == null ? null : { amount: c.creditLimit, currency: c.currency },
     tier: c.tier,
     tags: c.tags,
-    collector: personOf(people, c.collectorId),
-    salesOwner: personOf(people, c.salesOwnerId),
-    csOwner: personOf(people, c.csOwnerId),
+    collector: asJson(row.collector),
+    salesOwner: asJson(row.salesOwner),
+    csOwner: asJson(row.csOwner),
     parent: c.parentId && row.parentName ? { id: c.parentId, name: row.parentName } : null,
   };
 }

@@ -1,12 +1,32 @@
 import { addDays, type ArInput } from '@shared/ar';
 import { and, eq, gte, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows';
 import type { Db } from '../../db/client';
-import { creditNotes, invoices, paymentAllocations, payments, promises } from '../../db/schema';
+import { promises } from '../../db/schema';
 
 export interface LoadedLedger {
   input: ArInput;
   /** Invoice extras the AR math does not need but the panel shows. */
   poNumbers: Map<string, string | null>;
+  promiseRows: Array<typeof promises.$inferSelect>;
+}
+
+interface LedgerJson {
+  invoices: Array<{ id: string; number: string; issueDate: string; dueDate: string; amount: number; currency: string; status: string; poNumber: string | null; disputed: boolean }>;
+  allocations: Array<{ invoiceId: string; amount: number; date: string }>;
+  credits: Array<{ invoiceId: string | null; amount: number; date: string }>;
+  payments: Array<{ id: string; amount: number; currency: string; receivedDate: string; allocated: number }>;
+}
+
+/** json columns arrive parsed from `postgres`, and as text from some drivers. */
+const asJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T;
+
+/** One customer's ledger rows, as `fetchLedgerRows` returns them. */
+export interface LedgerRows {
+  invoiceRows: LedgerJson['invoices'];
+  allocationRows: LedgerJson['allocations'];
+  creditRows: LedgerJson['credits'];
+  paymentRows: LedgerJson['payments'];
   promiseRows: Array<typeof promises.$inferSelect>;
 }
 
@@ -18,52 +38,56 @@ export async function loadArInput(
   asOf: string,
   orgTypicalDelayDays: number,
 ): Promise<LoadedLedger> {
-  const [invoiceRows, allocationRows, creditRows, paymentRows, promiseRows] = await Promise.all([
-    db
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        amount: invoices.amount,
-        currency: invoices.currency,
-        status: invoices.status,
-        poNumber: invoices.poNumber,
-        disputed: sql<boolean>`exists (select 1 from dispute_invoices di where di.invoice_id = ${invoices.id})`,
-      })
-      .from(invoices)
-      .where(and(eq(invoices.orgId, orgId), eq(invoices.customerId, customer.id))),
-    db
-      .select({ invoiceId: paymentAllocations.invoiceId, amount: paymentAllocations.amount, date: payments.receivedDate })
-      .from(paymentAllocations)
-      .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
-      .where(and(eq(payments.orgId, orgId), eq(payments.customerId, customer.id))),
-    db
-      .select({ invoiceId: creditNotes.invoiceId, amount: creditNotes.amount, date: creditNotes.issueDate })
-      .from(creditNotes)
-      .where(and(eq(creditNotes.orgId, orgId), eq(creditNotes.customerId, customer.id))),
-    db
-      .select({
-        id: payments.id,
-        amount: payments.amount,
-        currency: payments.currency,
-        receivedDate: payments.receivedDate,
-        allocated: sql<number>`coalesce((select sum(pa.amount) from payment_allocations pa where pa.payment_id = ${payments.id}), 0)`.mapWith(Number),
-      })
-      .from(payments)
-      .where(and(eq(payments.orgId, orgId), eq(payments.customerId, customer.id))),
+  return toArInput(await fetchLedgerRows(db, orgId, customer.id, asOf), customer, asOf, orgTypicalDelayDays);
+}
+
+/** The customer's invoices, settlements, payments and recent promises: two statements, sent together. */
+export async function fetchLedgerRows(db: Db, orgId: string, customerId: string, asOf: string): Promise<LedgerRows> {
+  // The ledger in one statement (each part an index range on the customer), the promises beside it.
+  const [ledgerResult, promiseRows] = await Promise.all([
+    db.execute(sql`
+      select
+        (select coalesce(json_agg(json_build_object('id', i.id, 'number', i.number, 'issueDate', i.issue_date, 'dueDate', i.due_date, 'amount', i.amount,
+                  'currency', i.currency, 'status', i.status, 'poNumber', i.po_number,
+                  'disputed', exists (select 1 from disputes d join dispute_invoices di on di.org_id = ${orgId} and di.dispute_id = d.id
+                                       where d.org_id = ${orgId} and d.customer_id = ${customerId} and di.invoice_id = i.id))), '[]')
+           from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId}) as invoices,
+        (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
+           from payments p join payment_allocations pa on pa.org_id = ${orgId} and pa.payment_id = p.id
+          where p.org_id = ${orgId} and p.customer_id = ${customerId}) as allocations,
+        (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
+           from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId}) as credits,
+        (select coalesce(json_agg(json_build_object('id', p.id, 'amount', p.amount, 'currency', p.currency, 'receivedDate', p.received_date,
+                  'allocated', (select coalesce(sum(pa.amount), 0) from payment_allocations pa where pa.org_id = ${orgId} and pa.payment_id = p.id))), '[]')
+           from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId}) as payments`),
     db
       .select()
       .from(promises)
       .where(
         and(
           eq(promises.orgId, orgId),
-          eq(promises.customerId, customer.id),
+          eq(promises.customerId, customerId),
           or(eq(promises.status, 'open'), gte(promises.promisedDate, addDays(asOf, -120))),
         ),
       ),
   ]);
+  const [ledger] = rowsOf<LedgerJson>(ledgerResult);
+  const invoiceRows = asJson<LedgerJson['invoices']>(ledger?.invoices);
+  const allocationRows = asJson<LedgerJson['allocations']>(ledger?.allocations);
+  const creditRows = asJson<LedgerJson['credits']>(ledger?.credits);
+  const paymentRows = asJson<LedgerJson['payments']>(ledger?.payments);
 
+  return { invoiceRows, allocationRows, creditRows, paymentRows, promiseRows };
+}
+
+/** Ledger rows as the pure AR input, with the extras the panel shows. */
+export function toArInput(
+  rows: LedgerRows,
+  customer: { currency: string; creditLimit: number | null },
+  asOf: string,
+  orgTypicalDelayDays: number,
+): LoadedLedger {
+  const { invoiceRows, allocationRows, creditRows, paymentRows, promiseRows } = rows;
   const input: ArInput = {
     asOf,
     currency: customer.currency,
@@ -74,23 +98,23 @@ export async function loadArInput(
       number: r.number,
       issueDate: r.issueDate,
       dueDate: r.dueDate,
-      amount: r.amount,
+      amount: Number(r.amount),
       currency: r.currency,
       void: r.status === 'void',
       disputed: Boolean(r.disputed),
     })),
     settlements: [
-      ...allocationRows.map((a) => ({ invoiceId: a.invoiceId, amount: a.amount, date: a.date, kind: 'payment' as const })),
+      ...allocationRows.map((a) => ({ invoiceId: a.invoiceId, amount: Number(a.amount), date: a.date, kind: 'payment' as const })),
       ...creditRows
         .filter((c): c is typeof c & { invoiceId: string } => c.invoiceId !== null)
-        .map((c) => ({ invoiceId: c.invoiceId, amount: c.amount, date: c.date, kind: 'credit' as const })),
+        .map((c) => ({ invoiceId: c.invoiceId, amount: Number(c.amount), date: c.date, kind: 'credit' as const })),
     ],
     payments: paymentRows.map((p) => ({
       id: p.id,
-      amount: p.amount,
+      amount: Number(p.amount),
       currency: p.currency,
       receivedDate: p.receivedDate,
-      unallocated: Math.max(0, p.amount - p.allocated),
+      unallocated: Math.max(0, Number(p.amount) - Number(p.allocated)),
     })),
     promises: promiseRows.map((p) => ({
       id: p.id,

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
 import { findCustomerRow } from '../customers/get-customer';
 import { loadArInput } from '../customers/load-ar-input';
+import { forgetOrgPaymentNorms } from '../customers/org-norms-cache';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
 import { toDisputeDtos } from './list-disputes';
 
@@ -51,6 +52,7 @@ export async function openDispute(ctx: ServiceContext, customerId: string, input
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await tx.insert(disputeInvoices).values(ids.map((invoiceId) => ({ orgId: ctx.orgId, disputeId: row.id, invoiceId })));
+    forgetOrgPaymentNorms(ctx.orgId); // disputed invoices weigh in the org's dispute delay
     const [dto] = await toDisputeDtos(tx, ctx.orgId, [row]);
     await writeAudit(tx, ctx, { action: 'dispute.opened', entityType: 'dispute', entityId: row.id, customerId, after: dto });
     return dto as TDispute;

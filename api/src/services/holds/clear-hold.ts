@@ -14,14 +14,15 @@ export async function clearHold(ctx: ServiceContext, holdId: string): Promise<vo
       .update(holds)
       .set({ clearedAt: new Date(), clearedBy: ctx.actor.userId })
       .where(and(eq(holds.id, holdId), isNull(holds.clearedAt)))
-      .returning({ id: holds.id });
+      .returning({ id: holds.id, clearedAt: holds.clearedAt });
     if (cleared) {
       await writeAudit(tx, ctx, {
         action: 'hold.cleared',
         entityType: 'hold',
         entityId: holdId,
         customerId: row.customerId,
-        before: { until: row.until, reason: row.reason },
+        before: { until: row.until, reason: row.reason, clearedAt: null },
+        after: { until: row.until, reason: row.reason, clearedAt: cleared.clearedAt?.toISOString() ?? null },
       });
     }
   });

@@ -27,6 +27,7 @@ export async function importResolvedDisputes(ctx: ServiceContext, items: readonl
     const ids = [...targets.values()].map((t) => t.id);
     const linked = new Set((await tx.select({ id: disputeInvoices.invoiceId }).from(disputeInvoices).where(and(eq(disputeInvoices.orgId, ctx.orgId), inArray(disputeInvoices.invoiceId, ids)))).map((r) => r.id));
     const fresh = items.filter((i) => !linked.has(targets.get(i.invoiceRef)!.id));
+    const createdFor = fresh.map((item) => targets.get(item.invoiceRef)!.customerId);
     if (fresh.length) {
       const amounts = new Map((await tx.select({ id: invoices.id, amount: invoices.amount }).from(invoices).where(inArray(invoices.id, ids))).map((r) => [r.id, r.amount]));
       const rows = fresh.map((item) => ({ id: randomUUID(), item, invoice: targets.get(item.invoiceRef)! }));
@@ -47,7 +48,7 @@ export async function importResolvedDisputes(ctx: ServiceContext, items: readonl
       await tx.insert(disputeInvoices).values(rows.map(({ id, invoice }) => ({ orgId: ctx.orgId, disputeId: id, invoiceId: invoice.id })));
     }
     const outcome = { created: fresh.length, updated: 0, unchanged: items.length - fresh.length };
-    await writeLedgerAudit(tx, ctx, 'dispute', outcome, []);
+    await writeLedgerAudit(tx, ctx, 'dispute', outcome, [], createdFor);
     return outcome;
   });
 }

@@ -76,7 +76,7 @@ export function changedFields<T extends Record<string, unknown>>(current: T, nex
   const changes: Partial<T> = {};
   for (const key of Object.keys(next) as Array<keyof T>) {
     const value = next[key];
-    if (value === undefined) continue;
+    if (value === undefined || value === current[key]) continue;
     if (JSON.stringify(value) !== JSON.stringify(current[key])) changes[key] = value;
   }
   return changes;

@@ -33,7 +33,7 @@ export async function upsertContacts(ctx: ServiceContext, items: readonly TSyncC
     });
     throwIfInvalid(emailClashes(items, matches, stored, owners));
 
-    let created = 0;
+    const createdFor: string[] = [];
     const updates: LedgerChange[] = [];
     for (const [i, item] of items.entries()) {
       const customerId = owners.get(item.customerRef)!.id;
@@ -45,7 +45,7 @@ export async function upsertContacts(ctx: ServiceContext, items: readonly TSyncC
         const [row] = await tx.insert(contacts).values({ orgId: ctx.orgId, ...values }).returning({ id: contacts.id });
         id = row?.id;
         becamePrimary = item.isPrimaryPayer === true;
-        created += 1;
+        createdFor.push(customerId);
       } else {
         const changes = changedFields(match as Record<string, unknown>, values as Partial<ContactRow>);
         if (Object.keys(changes).length) {
@@ -57,8 +57,9 @@ export async function upsertContacts(ctx: ServiceContext, items: readonly TSyncC
       // Only one primary payer per customer, as when a collector sets it.
       if (id && becamePrimary) await clearOtherPrimaryPayers(tx, ctx.orgId, customerId, id);
     }
+    const created = createdFor.length;
     const outcome = { created, updated: updates.length, unchanged: items.length - created - updates.length };
-    await writeLedgerAudit(tx, ctx, 'contact', outcome, updates);
+    await writeLedgerAudit(tx, ctx, 'contact', outcome, updates, createdFor);
     return outcome;
   });
 }

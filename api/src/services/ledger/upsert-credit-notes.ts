@@ -32,7 +32,7 @@ export async function upsertCreditNotes(ctx: ServiceContext, items: readonly TSy
       updates.push({ entityId: row.id, customerId: row.customerId, before: pick(row as Record<string, unknown>, changes), after: changes });
     }
     const outcome = { created: fresh.length, updated: updates.length, unchanged: items.length - fresh.length - updates.length };
-    await writeLedgerAudit(tx, ctx, 'credit_note', outcome, updates);
+    await writeLedgerAudit(tx, ctx, 'credit_note', outcome, updates, fresh.map((i) => owners.get(i.customerRef)!.id));
     return outcome;
   });
 }

@@ -26,6 +26,7 @@ export async function upsertCustomers(ctx: ServiceContext, items: readonly TSync
         .returning();
       for (const row of inserted) existing.set(row.externalRef ?? '', { row, domains: [], isNew: true });
     }
+    const createdFor = fresh.map((i) => existing.get(i.externalRef)!.row.id);
     const idOf = (ref: string) => existing.get(ref)?.row.id ?? parents.get(ref)?.id ?? null;
     const updates: LedgerChange[] = [];
     for (const item of items) {
@@ -42,7 +43,7 @@ export async function upsertCustomers(ctx: ServiceContext, items: readonly TSync
       }
     }
     const outcome = { created: fresh.length, updated: updates.length, unchanged: items.length - fresh.length - updates.length };
-    await writeLedgerAudit(tx, ctx, 'customer', outcome, updates);
+    await writeLedgerAudit(tx, ctx, 'customer', outcome, updates, createdFor);
     return outcome;
   });
 }

@@ -1,44 +1,49 @@
 import type { TSyncInvoice } from '@shared/schemas';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { invoices } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { ServiceContext } from '../../lib/types';
-import { changedFields, customersByRef, duplicateErrors, missingCustomer, pick, throwIfInvalid, type UpsertOutcome } from './ledger-lookups';
+import { insertInvoices, insertNewInvoices, lookUpInvoices, updateInvoices, type InvoiceLookup, type InvoiceValues } from './invoice-batch-sql';
+import { changedFields, duplicateErrors, missingCustomer, pick, throwIfInvalid, type UpsertOutcome } from './ledger-lookups';
 import { writeLedgerAudit, type LedgerChange } from './write-ledger-audit';
 
-type InvoiceRow = typeof invoices.$inferSelect;
-
-/** Upserts invoices by external reference in one transaction; a repeat is a no-op. */
+/**
+ * Upserts invoices by external reference in one transaction; a repeat is a no-op. Set-based,
+ * whatever the batch size: one insert of everything new, then one look-up, one update and the
+ * audit rows for the rest; any bad record rolls the whole batch back.
+ */
 export async function upsertInvoices(ctx: ServiceContext, items: readonly TSyncInvoice[]): Promise<UpsertOutcome> {
   return inTransaction(ctx, async (tx) => {
-    const owners = await customersByRef(tx, ctx.orgId, items.map((i) => i.customerRef));
-    const stored = await tx
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.orgId, ctx.orgId), inArray(invoices.externalRef, items.map((i) => i.externalRef))));
-    const byRef = new Map(stored.map((r) => [r.externalRef ?? '', r]));
-    throwIfInvalid([...checkInvoices(items, owners), ...(await numberClashes(tx, ctx.orgId, items))]);
+    const duplicates = [...duplicateErrors(items, (i) => i.externalRef, 'externalRef'), ...duplicateErrors(items, (i) => i.number, 'number')];
+    const inserted = duplicates.length ? [] : await insertNewInvoices(tx, ctx.orgId, items);
+    const createdFor = inserted.map((r) => r.customerId);
+    const done = new Set(inserted.map((r) => r.externalRef));
+    const rest = items.flatMap((item, index) => (done.has(item.externalRef) ? [] : [{ item, index }]));
+    const found = await lookUpInvoices(tx, ctx.orgId, rest.map(({ item }) => ({ ref: item.externalRef, customerRef: item.customerRef, number: item.number })));
+    throwIfInvalid([...duplicates, ...problems(rest, found)]);
 
-    const fresh = items.filter((i) => !byRef.has(i.externalRef));
-    if (fresh.length) await tx.insert(invoices).values(fresh.map((i) => ({ orgId: ctx.orgId, ...columns(i, owners.get(i.customerRef)!.id) })));
+    const fresh: InvoiceValues[] = [];
+    const changed: Array<InvoiceValues & { id: string }> = [];
     const updates: LedgerChange[] = [];
-    for (const item of items) {
-      const row = byRef.get(item.externalRef);
-      if (!row) continue;
-      const changes = changedFields(row as Record<string, unknown>, columns(item, owners.get(item.customerRef)!.id) as Partial<InvoiceRow>);
-      if (Object.keys(changes).length === 0) continue;
-      await tx.update(invoices).set({ ...changes, updatedAt: new Date() }).where(eq(invoices.id, row.id));
-      updates.push({ entityId: row.id, customerId: row.customerId, before: pick(row as Record<string, unknown>, changes), after: changes });
-    }
-    const outcome = { created: fresh.length, updated: updates.length, unchanged: items.length - fresh.length - updates.length };
-    await writeLedgerAudit(tx, ctx, 'invoice', outcome, updates);
+    rest.forEach(({ item }, i) => {
+      const { ownerId, stored } = found[i]!;
+      const next = columns(item, ownerId!);
+      if (!stored) return fresh.push({ poNumber: null, status: 'issued', ...next }); // only if it vanished since the insert
+      const changes = changedFields(stored as unknown as Record<string, unknown>, next);
+      if (Object.keys(changes).length === 0) return;
+      changed.push({ ...stored, ...changes });
+      updates.push({ entityId: stored.id, customerId: stored.customerId, before: pick(stored as unknown as Record<string, unknown>, changes), after: changes });
+    });
+    await insertInvoices(tx, ctx.orgId, fresh);
+    await updateInvoices(tx, ctx.orgId, changed);
+    createdFor.push(...fresh.map((v) => v.customerId));
+    const outcome = { created: createdFor.length, updated: updates.length, unchanged: items.length - createdFor.length - updates.length };
+    await writeLedgerAudit(tx, ctx, 'invoice', outcome, updates, createdFor);
     return outcome;
   });
 }
 
-function columns(item: TSyncInvoice, customerId: string) {
+/** The stored columns an item sets; PO number and status only when the item has them. */
+function columns(item: TSyncInvoice, customerId: string): Partial<InvoiceValues> & Omit<InvoiceValues, 'poNumber' | 'status'> {
   return {
     customerId,
     externalRef: item.externalRef,
@@ -52,23 +57,17 @@ function columns(item: TSyncInvoice, customerId: string) {
   };
 }
 
-function checkInvoices(items: readonly TSyncInvoice[], owners: Map<string, unknown>): FieldError[] {
-  const errors = [...duplicateErrors(items, (i) => i.externalRef, 'externalRef'), ...duplicateErrors(items, (i) => i.number, 'number')];
-  items.forEach((item, i) => owners.has(item.customerRef) || errors.push(missingCustomer(i, item.customerRef)));
-  return errors;
-}
-
-/** Invoice numbers are unique in the org: a number stored under another reference is a clash. */
-async function numberClashes(tx: Db, orgId: string, items: readonly TSyncInvoice[]): Promise<FieldError[]> {
-  const holders = await tx
-    .select({ number: invoices.number, ref: invoices.externalRef })
-    .from(invoices)
-    .where(and(eq(invoices.orgId, orgId), inArray(invoices.number, items.map((i) => i.number))));
-  const refOf = new Map(holders.map((h) => [h.number, h.ref]));
-  return items.flatMap((item, i) => {
-    const holder = refOf.get(item.number);
-    return holder !== undefined && holder !== item.externalRef
-      ? [{ field: `items.${i}.number`, message: `invoice number ${item.number} already belongs to ${holder ? `invoice ${holder}` : 'another invoice'}` }]
+/**
+ * Unknown customers, then number clashes (invoice numbers are unique in the org: a number
+ * stored under another reference is a clash), as `items.<i>` of the original batch.
+ */
+function problems(rest: ReadonlyArray<{ item: TSyncInvoice; index: number }>, found: readonly InvoiceLookup[]): FieldError[] {
+  const missing = rest.flatMap(({ item, index }, i) => (found[i]!.ownerId ? [] : [missingCustomer(index, item.customerRef)]));
+  const clashes = rest.flatMap(({ item, index }, i) => {
+    const holder = found[i]!.numberHolderRef;
+    return holder !== null && holder !== item.externalRef
+      ? [{ field: `items.${index}.number`, message: `invoice number ${item.number} already belongs to ${holder ? `invoice ${holder}` : 'another invoice'}` }]
       : [];
   });
+  return [...missing, ...clashes];
 }

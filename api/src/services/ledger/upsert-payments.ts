@@ -60,7 +60,7 @@ export async function upsertPayments(ctx: ServiceContext, items: readonly TSyncP
       });
     }
     const outcome = { created: fresh.length, updated: updates.length, unchanged: items.length - fresh.length - updates.length };
-    await writeLedgerAudit(tx, ctx, 'payment', outcome, updates);
+    await writeLedgerAudit(tx, ctx, 'payment', outcome, updates, fresh.map((i) => owners.get(i.customerRef)!.id));
     await settleCustomerPromises(tx, ctx.orgId, [...touched]);
     return outcome;
   });

@@ -15,14 +15,17 @@ export async function moveThread(ctx: ServiceContext, threadId: string, customer
     if (row.customerId === customerId) return;
     await tx.update(threads).set({ customerId }).where(and(eq(threads.orgId, ctx.orgId), eq(threads.id, row.id)));
     await tx.update(notes).set({ customerId }).where(and(eq(notes.orgId, ctx.orgId), eq(notes.threadId, row.id)));
-    await writeAudit(tx, ctx, {
-      action: 'thread.moved',
-      entityType: 'thread',
-      entityId: row.id,
-      customerId,
-      before: { customerId: row.customerId },
-      after: { customerId },
-    });
+    // One row in each customer's trail: the thread left one and joined the other.
+    for (const trail of new Set([row.customerId, customerId])) {
+      await writeAudit(tx, ctx, {
+        action: trail === customerId ? 'thread.moved' : 'thread.moved_away',
+        entityType: 'thread',
+        entityId: row.id,
+        customerId: trail,
+        before: { customerId: row.customerId },
+        after: { customerId },
+      });
+    }
   });
   return getThreadSummary(ctx.db, ctx.orgId, threadId);
 }

@@ -1,0 +1,93 @@
+/**
+ * The sidebar's hot queries, as the code really issues them, each planned as the
+ * tenant role (row-level security on) with sequential scans priced out: every
+ * table they touch must be reachable by an index. Under RLS a filter calling a
+ * non-leakproof function cannot use an index, which once made each invoice number
+ * in an email scan all of the org's invoices; this catches that class of bug on
+ * both databases. The plans are written to test/artifacts/hot-query-plans.txt.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/src/app';
+import type { Db } from '../../api/src/db/client';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { seedContact, seedCustomer, seedInvoice, seedOrg, seedPayment, type SeededOrg } from '../helpers/factories';
+import { client } from '../helpers/http';
+import { explainAsTenant, recordingDb, type RecordedQuery, seedVolume, wholeOrgScans } from '../helpers/query-plans';
+
+let database: TestDatabase;
+let recorded: RecordedQuery[];
+let api: ReturnType<typeof client>;
+let org: SeededOrg;
+let acme: { id: string };
+const report: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  org = await seedOrg(database.db, { ownDomains: ['northwind.example'] });
+  acme = await seedCustomer(database.db, org.orgId, { name: 'Acme Industrial', domains: ['acme.example'] });
+  await seedContact(database.db, org.orgId, acme.id, { email: 'ap@acme.example', name: 'Acme AP', role: 'ap' });
+  const invoice = await seedInvoice(database.db, org.orgId, acme.id, { number: 'INV-1001', poNumber: 'PO-77', issueDate: '2026-10-01', dueDate: '2026-10-31', amount: 50_000 });
+  await seedPayment(database.db, org.orgId, acme.id, { amount: 20_000, receivedDate: '2026-11-02', allocations: [{ invoiceId: invoice.id, amount: 20_000 }] });
+  await seedVolume(database.db, org.orgId, acme.id);
+  const recorder = recordingDb(database.db);
+  recorded = recorder.queries;
+  api = client(createApp({ db: recorder.db }), org.tokens.collector);
+});
+
+afterAll(async () => {
+  mkdirSync('test/artifacts', { recursive: true });
+  writeFileSync(`test/artifacts/hot-query-plans${database.url ? '-postgres' : ''}.txt`, report.join('\n'));
+  await database?.close();
+});
+
+/** Runs one request and plans every statement it issued. */
+async function plansOf(request: () => Promise<{ status: number }>, label: string) {
+  recorded.length = 0;
+  const response = await request();
+  expect(response.status).toBeLessThan(300);
+  const statements = recorded.filter((q) => /^\s*(select|with|insert|update)/i.test(q.sql) && !q.sql.includes('set_config'));
+  expect(statements.length).toBeGreaterThan(0);
+  const findings: string[] = [];
+  for (const q of statements) {
+    const plan = await explainAsTenant(database.db as Db, org.orgId, q);
+    report.push(`## ${label}\n${q.sql.replace(/\s+/g, ' ').trim()}\n${plan.text}\n`);
+    if (q.sql.includes(ORG_NORMS_MARKER)) continue;
+    for (const scan of wholeOrgScans(plan.json)) findings.push(`${scan} in: ${q.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+  return findings;
+}
+
+/** The org-wide payment norms statistic reads a year of the org's invoices by design; it is cached (services/customers/org-norms-cache.ts). */
+const ORG_NORMS_MARKER = 'with inv as (';
+
+const context = (body: Record<string, unknown>) => () => api.post('/v1/context', { provider: 'outlook', to: [], cc: [], subject: '', bodyText: '', ...body });
+
+describe('hot queries use indexes under row-level security', () => {
+  it('context matched by contact email', async () => {
+    expect(await plansOf(context({ from: 'ap@acme.example' }), 'context: contact')).toEqual([]);
+  });
+
+  it('context matched by domain only', async () => {
+    expect(await plansOf(context({ from: 'new.person@acme.example' }), 'context: domain')).toEqual([]);
+  });
+
+  it('context matched by an invoice or PO number in the subject', async () => {
+    expect(await plansOf(context({ from: 'someone@unknown.example', subject: 'Re: INV 1001 and PO-77' }), 'context: invoice number')).toEqual([]);
+  });
+
+  it('context with no match and an unknown thread', async () => {
+    expect(await plansOf(context({ from: 'x@nobody.example', threadId: 'conv-unknown' }), 'context: no match')).toEqual([]);
+  });
+
+  it('logging a thread, then the context of that thread', async () => {
+    const log = () => api.post('/v1/threads', { provider: 'outlook', threadId: 'conv-1', customerId: acme.id, subject: 'Remittance', messages: [{ internetMessageId: '<m1@acme.example>', from: 'ap@acme.example', subject: 'Remittance' }] });
+    expect(await plansOf(log, 'log thread')).toEqual([]);
+    expect(await plansOf(context({ from: 'ap@acme.example', threadId: 'conv-1', internetMessageId: '<m1@acme.example>' }), 'context: logged thread')).toEqual([]);
+  });
+
+  it('customer search by invoice number reads invoices by key (name and contact "contains" matching still reads the org\'s customers)', async () => {
+    const findings = await plansOf(() => api.get('/v1/customers?q=INV-1001'), 'search: invoice number');
+    expect(findings.filter((f) => !/^(customers|contacts|customer_domains) /.test(f))).toEqual([]);
+  });
+});

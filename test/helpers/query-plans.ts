@@ -1,0 +1,117 @@
+/** Records the statements the app issues and plans them as the tenant role. */
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { Sql } from 'postgres';
+import type { Db } from '../../api/src/db/client';
+import * as schema from '../../api/src/db/schema';
+import { APP_ROLE } from '../../api/src/lib/transaction';
+
+export interface RecordedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** A second drizzle over the same connection(s) that records every statement. */
+export function recordingDb(db: Db): { db: Db; queries: RecordedQuery[] } {
+  const queries: RecordedQuery[] = [];
+  const logger = { logQuery: (sql: string, params: unknown[]) => void queries.push({ sql, params }) };
+  const raw = (db as unknown as { $client: unknown }).$client;
+  const recording = isPglite(raw) ? drizzlePglite(raw, { schema, logger }) : drizzlePostgres(raw as Sql, { schema, logger });
+  return { db: recording as unknown as Db, queries };
+}
+
+const isPglite = (raw: unknown): raw is PGlite => typeof (raw as { unsafe?: unknown }).unsafe !== 'function';
+
+/** EXPLAIN of one recorded statement as the app role with the org set, sequential scans and hash/merge joins priced out. */
+export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery): Promise<{ json: PlanNode; text: string }> {
+  const raw = (db as unknown as { $client: unknown }).$client;
+  // Sequential scans, hash and merge joins priced out: what remains is what the indexes allow.
+  const setup = [`set local enable_seqscan = off`, `set local enable_hashjoin = off`, `set local enable_mergejoin = off`, `select set_config('role', '${APP_ROLE}', true), set_config('app.org_id', '${orgId}', true)`];
+  const params = query.params.map((p) => (p instanceof Date ? p.toISOString() : p));
+  if (isPglite(raw)) {
+    return raw.transaction(async (tx) => {
+      for (const s of setup) await tx.query(s);
+      const json = await tx.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`explain (format json) ${query.sql}`, params);
+      const text = await tx.query<{ 'QUERY PLAN': string }>(`explain ${query.sql}`, params);
+      await tx.rollback();
+      return { json: json.rows[0]!['QUERY PLAN'][0]!.Plan, text: text.rows.map((r) => r['QUERY PLAN']).join('\n') };
+    });
+  }
+  const sql = raw as Sql;
+  let out: { json: PlanNode; text: string } | undefined;
+  await sql
+    .begin(async (tx) => {
+      for (const s of setup) await tx.unsafe(s);
+      const json = await tx.unsafe(`explain (format json) ${query.sql}`, params as never[]);
+      const text = await tx.unsafe(`explain ${query.sql}`, params as never[]);
+      out = { json: (json[0]!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan, text: text.map((r) => r['QUERY PLAN']).join('\n') };
+      throw new Rollback();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Rollback)) throw err;
+    });
+  return out!;
+}
+
+class Rollback extends Error {}
+
+interface ScanNode extends PlanNode {
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
+  'Index Name'?: string;
+}
+
+/** Whether an index condition narrows more than the organisation (`org_id = …` alone reads the whole org). */
+const narrowsBeyondOrg = (cond: string | undefined) =>
+  !!cond && cond.replace(/^\(|\)$/g, '').split(/ AND /).some((part) => !/\borg_id = /.test(part));
+
+/**
+ * Scans that read a whole organisation's rows: sequential scans (although they were
+ * priced out, so no index was usable) and index scans bounded by `org_id` alone.
+ */
+export function wholeOrgScans(plan: PlanNode): string[] {
+  const found: string[] = [];
+  const walk = (node: ScanNode, relation?: string) => {
+    const table = node['Relation Name'] ?? relation;
+    if (node['Node Type'] === 'Seq Scan' && table) found.push(`${table} (sequential)`);
+    if (['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'].includes(node['Node Type']) && !narrowsBeyondOrg(node['Index Cond'])) {
+      found.push(`${table ?? node['Index Name']} (${node['Index Name']}: ${node['Index Cond'] ?? 'no condition'})`);
+    }
+    for (const child of node.Plans ?? []) walk(child as ScanNode, table);
+  };
+  walk(plan as ScanNode);
+  return found;
+}
+
+/**
+ * Volume for the planner to weigh (400 customers, 8,000 invoices, payments,
+ * threads), inserted set-based as the owner, then ANALYZEd: on a handful of rows
+ * every index looks alike and plans say nothing.
+ */
+export async function seedVolume(db: Db, orgId: string, customerId: string): Promise<void> {
+  const run = (text: string) => db.execute(sql.raw(text.replaceAll(':org', `'${orgId}'`).replaceAll(':customer', `'${customerId}'`)));
+  await run(`insert into customers (org_id, name, currency) select :org, 'Volume ' || g, 'USD' from generate_series(1, 400) g`);
+  await run(`insert into customer_domains (org_id, customer_id, domain) select org_id, id, 'volume-' || substr(id::text, 1, 8) || '.example' from customers where org_id = :org and name like 'Volume %'`);
+  await run(`insert into contacts (org_id, customer_id, name, email) select org_id, id, name, 'ap@volume-' || substr(id::text, 1, 8) || '.example' from customers where org_id = :org and name like 'Volume %'`);
+  await run(`insert into invoices (org_id, customer_id, number, po_number, issue_date, due_date, amount, currency)
+    select c.org_id, c.id, 'V-' || substr(c.id::text, 1, 8) || '-' || g, 'PO-V' || substr(c.id::text, 1, 6) || g, date '2025-01-01' + g * 30, date '2025-01-31' + g * 30, 10000 + g, 'USD'
+    from customers c cross join generate_series(1, 20) g where c.org_id = :org and c.name like 'Volume %'`);
+  await run(`insert into payments (org_id, customer_id, amount, currency, received_date) select org_id, customer_id, amount, currency, due_date + 5 from invoices where org_id = :org and number like 'V-%' and due_date < date '2026-06-01'`);
+  await run(`insert into payment_allocations (org_id, payment_id, invoice_id, amount)
+    select p.org_id, p.id, i.id, p.amount from payments p join invoices i on i.org_id = p.org_id and i.customer_id = p.customer_id and i.due_date + 5 = p.received_date and i.amount = p.amount where p.org_id = :org`);
+  await run(`insert into threads (org_id, customer_id, provider, provider_thread_id, subject) select org_id, id, 'outlook', 'vol-' || id, 'Statement' from customers where org_id = :org and name like 'Volume %'`);
+  await run(`insert into messages (org_id, thread_id, message_key, from_address, subject) select t.org_id, t.id, '<' || t.id || '-' || g || '@volume>', 'ap@volume.example', 'Statement' from threads t cross join generate_series(1, 5) g where t.org_id = :org`);
+  await run(`insert into disputes (org_id, customer_id, reason, amount, currency)
+    select org_id, id, 'pricing', 100, 'USD' from customers where org_id = :org and name like 'Volume %' and substr(id::text, 1, 1) < '4'`);
+  await run(`insert into dispute_invoices (org_id, dispute_id, invoice_id)
+    select d.org_id, d.id, (select i.id from invoices i where i.org_id = d.org_id and i.customer_id = d.customer_id order by i.due_date desc limit 1) from disputes d where d.org_id = :org`);
+  await run('analyze');
+}
