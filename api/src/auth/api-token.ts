@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiTokens, organizations, users } from '../db/schema';
 import { AppError } from '../lib/errors';
+import { orgSettingsColumns } from '../services/org/get-org-settings';
 import type { Verifier } from './verifier';
 
 export const TOKEN_PREFIX = 'psk_';
@@ -28,14 +29,7 @@ export const apiTokenVerifier: Verifier = async ({ bearer, db }) => {
       email: users.email,
       name: users.name,
       role: users.role,
-      org: {
-        id: organizations.id,
-        slug: organizations.slug,
-        name: organizations.name,
-        timeZone: organizations.timeZone,
-        ownDomains: organizations.ownDomains,
-        typicalDelayDays: organizations.typicalDelayDays,
-      },
+      org: orgSettingsColumns,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))

@@ -2,13 +2,11 @@ import type { TCustomer, TPersonRef } from '@shared/schemas';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { jsonValue } from '../../db/rows';
 import { customerDomains, customers, users } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 
 type CustomerRow = typeof customers.$inferSelect;
-
-/** A json value as the driver hands it over (parsed by `postgres`, sometimes text). */
-const asJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** The customer's row, scoped to the org; 404 for a missing or foreign id. */
 export async function findCustomerRow(db: Db, orgId: string, customerId: string): Promise<CustomerRow> {
@@ -52,9 +50,9 @@ export async function getCustomer(db: Db, orgId: string, customerId: string): Pr
     creditLimit: c.creditLimit == null ? null : { amount: c.creditLimit, currency: c.currency },
     tier: c.tier,
     tags: c.tags,
-    collector: asJson(row.collector),
-    salesOwner: asJson(row.salesOwner),
-    csOwner: asJson(row.csOwner),
+    collector: jsonValue<TPersonRef | null>(row.collector, null),
+    salesOwner: jsonValue<TPersonRef | null>(row.salesOwner, null),
+    csOwner: jsonValue<TPersonRef | null>(row.csOwner, null),
     parent: c.parentId && row.parentName ? { id: c.parentId, name: row.parentName } : null,
   };
 }

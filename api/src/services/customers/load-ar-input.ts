@@ -1,6 +1,6 @@
 import { addDays, type ArInput } from '@shared/ar';
 import { and, eq, gte, or, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/rows';
+import { jsonValue, rowsOf } from '../../db/rows';
 import type { Db } from '../../db/client';
 import { promises } from '../../db/schema';
 
@@ -17,9 +17,6 @@ interface LedgerJson {
   credits: Array<{ invoiceId: string | null; amount: number; date: string }>;
   payments: Array<{ id: string; amount: number; currency: string; receivedDate: string; allocated: number }>;
 }
-
-/** json columns arrive parsed from `postgres`, and as text from some drivers. */
-const asJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T;
 
 /** One customer's ledger rows, as `fetchLedgerRows` returns them. */
 export interface LedgerRows {
@@ -72,10 +69,10 @@ export async function fetchLedgerRows(db: Db, orgId: string, customerId: string,
       ),
   ]);
   const [ledger] = rowsOf<LedgerJson>(ledgerResult);
-  const invoiceRows = asJson<LedgerJson['invoices']>(ledger?.invoices);
-  const allocationRows = asJson<LedgerJson['allocations']>(ledger?.allocations);
-  const creditRows = asJson<LedgerJson['credits']>(ledger?.credits);
-  const paymentRows = asJson<LedgerJson['payments']>(ledger?.payments);
+  const invoiceRows = jsonValue<LedgerJson['invoices']>(ledger?.invoices, []);
+  const allocationRows = jsonValue<LedgerJson['allocations']>(ledger?.allocations, []);
+  const creditRows = jsonValue<LedgerJson['credits']>(ledger?.credits, []);
+  const paymentRows = jsonValue<LedgerJson['payments']>(ledger?.payments, []);
 
   return { invoiceRows, allocationRows, creditRows, paymentRows, promiseRows };
 }

@@ -12,15 +12,15 @@ interface Entry {
 const entries = new Map<string, Entry>();
 
 /**
- * The org's payment norms for a date, worked out at most once per TTL (and once
+ * The org's payment norms for one `variant` (date and settings), worked out at most once per TTL (and once
  * for concurrent callers). Norms are a statistic over a year of the whole org's
  * invoices: they move slowly, while computing them scans every one of those
  * invoices, which no sidebar request can afford at a million invoices.
  * Ledger writes in this process drop the org's entries at once
  * (`forgetOrgPaymentNorms`); writes by other processes show within the TTL.
  */
-export function cachedOrgPaymentNorms(orgId: string, asOf: string, load: () => Promise<OrgPaymentNorms>, now = Date.now()): Promise<OrgPaymentNorms> {
-  const key = `${orgId}|${asOf}`;
+export function cachedOrgPaymentNorms(orgId: string, variant: string, load: () => Promise<OrgPaymentNorms>, now = Date.now()): Promise<OrgPaymentNorms> {
+  const key = `${orgId}|${variant}`;
   const hit = entries.get(key);
   if (hit && now - hit.at < NORMS_TTL_MS) return hit.norms;
   const norms = load();

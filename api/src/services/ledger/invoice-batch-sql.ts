@@ -9,20 +9,6 @@ import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 import type { TSyncInvoice } from '@shared/schemas';
 
-/** An invoice as stored, in the shape the upsert compares and audits. */
-export interface StoredInvoice {
-  id: string;
-  customerId: string;
-  externalRef: string;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  amount: number;
-  currency: string;
-  poNumber: string | null;
-  status: 'issued' | 'void';
-}
-
 /** What the org holds for item `i` of a batch: its customer, the invoice with its reference, the holder of its number. */
 export interface InvoiceLookup {
   ownerId: string | null;
@@ -42,6 +28,11 @@ export interface InvoiceValues {
   currency: string;
   poNumber: string | null;
   status: 'issued' | 'void';
+}
+
+/** An invoice as stored, in the shape the upsert compares and audits. */
+export interface StoredInvoice extends InvoiceValues {
+  id: string;
 }
 
 interface LookupRow extends Record<string, unknown> {

@@ -12,18 +12,19 @@ export interface OrgSettings {
   typicalDelayDays: number;
 }
 
+/** The columns of `OrgSettings`, for queries that read them alongside something else (the token look-up). */
+export const orgSettingsColumns = {
+  id: organizations.id,
+  slug: organizations.slug,
+  name: organizations.name,
+  timeZone: organizations.timeZone,
+  ownDomains: organizations.ownDomains,
+  typicalDelayDays: organizations.typicalDelayDays,
+};
+
 /** The organisation's settings that shape AR views and matching. */
 export async function getOrgSettings(db: Db, orgId: string): Promise<OrgSettings> {
-  const [org] = await db
-    .select({
-      id: organizations.id,
-      slug: organizations.slug,
-      name: organizations.name,
-      timeZone: organizations.timeZone,
-      ownDomains: organizations.ownDomains,
-      typicalDelayDays: organizations.typicalDelayDays,
-    })
-    .from(organizations)
+  const [org] = await db.select(orgSettingsColumns).from(organizations)
     .where(eq(organizations.id, orgId));
   if (!org) throw notFound('Organization');
   return org;
