@@ -104,12 +104,15 @@ export function ledgerStatements(t: LedgerTarget): string[] {
   const { idKind: kind } = t;
   const orgId = `'${t.orgId}'::uuid`;
   return [
-    `insert into invoices (id, org_id, customer_id, number, external_ref, issue_date, due_date, amount, currency, po_number, status, created_at, updated_at)
+    // Triggers sleep during the bulk load, so the settlement state (migration 0004) is written by
+    // construction: one payment per paid invoice, settling it in full unless it is a partial one.
+    `insert into invoices (id, org_id, customer_id, number, external_ref, issue_date, due_date, amount, currency, po_number, status, paid_on, created_at, updated_at)
      select inv_id, ${orgId}, cust_id, 'INV-' || lpad(k::text, 7, '0'), 'INV-' || lpad(k::text, 7, '0'),
-            issue, due, amount, cur, po, (case when void then 'void' else 'issued' end)::invoice_status, issue::timestamptz, issue::timestamptz
+            issue, due, amount, cur, po, (case when void then 'void' else 'issued' end)::invoice_status,
+            case when paid and allocated >= amount then received end, issue::timestamptz, issue::timestamptz
        from gen_inv`,
-    `insert into payments (id, org_id, customer_id, amount, currency, received_date, method, reference, external_ref, created_at)
-     select pay_id, ${orgId}, cust_id, allocated, cur, received,
+    `insert into payments (id, org_id, customer_id, amount, allocated_amount, currency, received_date, method, reference, external_ref, created_at)
+     select pay_id, ${orgId}, cust_id, allocated, allocated, cur, received,
             (array['wire', 'ach', 'card', 'check'])[1 + k % 4], 'REM-' || k, 'PAY-' || lpad(k::text, 7, '0'), received::timestamptz
        from gen_inv where paid`,
     `insert into payment_allocations (org_id, payment_id, invoice_id, amount) select ${orgId}, pay_id, inv_id, allocated from gen_inv where paid`,

@@ -189,13 +189,21 @@ export const invoices = pgTable(
     numberKey: text('number_key').generatedAlwaysAs(sql`upper(regexp_replace(number, '[^A-Za-z0-9]', '', 'g'))`),
     poKey: text('po_key').generatedAlwaysAs(sql`upper(regexp_replace(po_number, '[^A-Za-z0-9]', '', 'g'))`),
     status: invoiceStatus('status').notNull().default('issued'),
+    /**
+     * The day the invoice's settlements (allocations and linked credit notes, in date order)
+     * first covered its amount; null while any of it is owed. Kept current by triggers on
+     * every table that moves it (migration 0004), so a panel reads only the invoices that
+     * are open or recently paid instead of a customer's whole history.
+     */
+    paidOn: date('paid_on', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('invoices_org_number_uq').on(t.orgId, t.number),
     uniqueIndex('invoices_org_ref_uq').on(t.orgId, t.externalRef),
-    index('invoices_org_customer_idx').on(t.orgId, t.customerId, t.dueDate),
+    index('invoices_org_customer_idx').on(t.orgId, t.customerId, t.issueDate),
+    index('invoices_org_customer_paid_idx').on(t.orgId, t.customerId, t.paidOn),
     index('invoices_org_number_key_idx').on(t.orgId, t.numberKey),
     index('invoices_org_po_key_idx').on(t.orgId, t.poKey),
   ],
@@ -215,11 +223,15 @@ export const payments = pgTable(
     method: text('method'),
     reference: text('reference'),
     externalRef: text('external_ref'),
+    /** The sum of this payment's allocations, kept current by a trigger (migration 0004). */
+    allocatedAmount: money('allocated_amount').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('payments_org_ref_uq').on(t.orgId, t.externalRef),
     index('payments_org_customer_idx').on(t.orgId, t.customerId, t.receivedDate),
+    // Payments with money not yet allocated (cash on account): few, and every panel wants them.
+    index('payments_org_customer_unallocated_idx').on(t.orgId, t.customerId).where(sql`allocated_amount < amount`),
   ],
 );
 
@@ -260,7 +272,7 @@ export const creditNotes = pgTable(
   },
   (t) => [
     uniqueIndex('credit_notes_org_ref_uq').on(t.orgId, t.externalRef),
-    index('credit_notes_org_customer_idx').on(t.orgId, t.customerId),
+    index('credit_notes_org_customer_idx').on(t.orgId, t.customerId, t.invoiceId),
   ],
 );
 

@@ -5,6 +5,7 @@ import { averageDaysLate, onTimeRate, paidWithinLastDays } from './behaviour-met
 import { classifyBehaviour } from './behaviour-label';
 import { detectPayDayPattern } from './pay-day-pattern';
 import { predictPayDate } from './predict-pay-date';
+import { recentPaid } from './lateness-estimate';
 import { evaluatePromises } from './promises';
 import { computeTotals } from './totals';
 import type { ArInput, ArPayment, ArStatus, IsoDate, OpenInvoiceStatus, PaidInvoiceStatus } from './types';
@@ -17,8 +18,10 @@ export function computeArStatus(input: ArInput): ArStatus {
   const payDayPattern = detectPayDayPattern(input.payments, asOf);
 
   const open = balances.filter((entry) => entry.balance > 0);
+  // What every prediction reads of the paid history, sorted once rather than once per open invoice.
+  const recent = recentPaid(paid, asOf);
   const openInvoices = open
-    .map((entry) => toOpenStatus(entry, input, paid, payDayPattern, open))
+    .map((entry) => toOpenStatus(entry, input, recent, payDayPattern, open))
     .sort((a, b) => compareStrings(a.dueDate, b.dueDate) || compareStrings(a.number, b.number));
 
   const lastYear = paidWithinLastDays(paid, asOf);
@@ -47,12 +50,12 @@ export function computeArStatus(input: ArInput): ArStatus {
 function toOpenStatus(
   { invoice, balance }: InvoiceBalance,
   input: ArInput,
-  paid: readonly PaidInvoiceStatus[],
+  recent: readonly PaidInvoiceStatus[],
   pattern: ArStatus['payDayPattern'],
   open: readonly InvoiceBalance[],
 ): OpenInvoiceStatus {
   const pastDue = daysPastDue(invoice.dueDate, input.asOf);
-  const prediction = predictPayDate(paid, invoice, input.asOf, pattern, input.orgTypicalDelayDays, {
+  const prediction = predictPayDate(recent, invoice, input.asOf, pattern, input.orgTypicalDelayDays, {
     disputeDelayDays: input.orgDisputeDelayDays,
     trendPerDay: input.orgTrendPerDay,
     openInvoices: open.filter((other) => other.invoice.id !== invoice.id).map((other) => other.invoice),

@@ -1,8 +1,11 @@
 import { addDays, type ArInput } from '@shared/ar';
-import { and, eq, gte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, or, sql, type SQL } from 'drizzle-orm';
 import { jsonValue, rowsOf } from '../../db/rows';
 import type { Db } from '../../db/client';
 import { promises } from '../../db/schema';
+
+/** Promises kept, broken or open with a promised date this recent are evaluated. */
+const PROMISE_LOOKBACK_DAYS = 120;
 
 export interface LoadedLedger {
   input: ArInput;
@@ -38,25 +41,17 @@ export async function loadArInput(
   return toArInput(await fetchLedgerRows(db, orgId, customer.id, asOf), customer, asOf, orgTypicalDelayDays);
 }
 
+/**
+ * Which part of a customer's ledger to read. `relevant` is what any figure as of asOf can
+ * depend on (see `relevantLedger`); `all` is the whole history, the reference the relevant
+ * part is checked against in tests.
+ */
+export type LedgerHistory = 'relevant' | 'all';
+
 /** The customer's invoices, settlements, payments and recent promises: two statements, sent together. */
-export async function fetchLedgerRows(db: Db, orgId: string, customerId: string, asOf: string): Promise<LedgerRows> {
-  // The ledger in one statement (each part an index range on the customer), the promises beside it.
+export async function fetchLedgerRows(db: Db, orgId: string, customerId: string, asOf: string, history: LedgerHistory = 'relevant'): Promise<LedgerRows> {
   const [ledgerResult, promiseRows] = await Promise.all([
-    db.execute(sql`
-      select
-        (select coalesce(json_agg(json_build_object('id', i.id, 'number', i.number, 'issueDate', i.issue_date, 'dueDate', i.due_date, 'amount', i.amount,
-                  'currency', i.currency, 'status', i.status, 'poNumber', i.po_number,
-                  'disputed', exists (select 1 from disputes d join dispute_invoices di on di.org_id = ${orgId} and di.dispute_id = d.id
-                                       where d.org_id = ${orgId} and d.customer_id = ${customerId} and di.invoice_id = i.id))), '[]')
-           from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId}) as invoices,
-        (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
-           from payments p join payment_allocations pa on pa.org_id = ${orgId} and pa.payment_id = p.id
-          where p.org_id = ${orgId} and p.customer_id = ${customerId}) as allocations,
-        (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
-           from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId}) as credits,
-        (select coalesce(json_agg(json_build_object('id', p.id, 'amount', p.amount, 'currency', p.currency, 'receivedDate', p.received_date,
-                  'allocated', (select coalesce(sum(pa.amount), 0) from payment_allocations pa where pa.org_id = ${orgId} and pa.payment_id = p.id))), '[]')
-           from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId}) as payments`),
+    db.execute(history === 'all' ? wholeLedger(orgId, customerId) : relevantLedger(orgId, customerId, asOf)),
     db
       .select()
       .from(promises)
@@ -64,7 +59,7 @@ export async function fetchLedgerRows(db: Db, orgId: string, customerId: string,
         and(
           eq(promises.orgId, orgId),
           eq(promises.customerId, customerId),
-          or(eq(promises.status, 'open'), gte(promises.promisedDate, addDays(asOf, -120))),
+          or(eq(promises.status, 'open'), gte(promises.promisedDate, addDays(asOf, -PROMISE_LOOKBACK_DAYS))),
         ),
       ),
   ]);
@@ -123,4 +118,77 @@ export function toArInput(
     })),
   };
   return { input, poNumbers: new Map(invoiceRows.map((r) => [r.id, r.poNumber])), promiseRows };
+}
+
+/** Invoice fields as the AR math reads them, in one stable order (due date, id) so ties break alike on every read. */
+const invoiceJson = (orgId: string) => sql`json_build_object('id', i.id, 'number', i.number, 'issueDate', i.issue_date, 'dueDate', i.due_date, 'amount', i.amount,
+  'currency', i.currency, 'status', i.status, 'poNumber', i.po_number,
+  'disputed', exists (select 1 from dispute_invoices di join disputes d on d.org_id = ${orgId} and d.id = di.dispute_id
+                       where di.org_id = ${orgId} and di.invoice_id = i.id)) order by i.due_date, i.id`;
+const paymentJson = sql`json_build_object('id', p.id, 'amount', p.amount, 'currency', p.currency, 'receivedDate', p.received_date, 'allocated', p.allocated_amount)
+  order by p.received_date, p.id`;
+
+/** A customer's whole ledger, every row of it. */
+function wholeLedger(orgId: string, customerId: string): SQL {
+  return sql`
+    select
+      (select coalesce(json_agg(${invoiceJson(orgId)}), '[]') from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId}) as invoices,
+      (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
+         from payments p join payment_allocations pa on pa.org_id = ${orgId} and pa.payment_id = p.id
+        where p.org_id = ${orgId} and p.customer_id = ${customerId}) as allocations,
+      (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
+         from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId}) as credits,
+      (select coalesce(json_agg(${paymentJson}), '[]') from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId}) as payments`;
+}
+
+/**
+ * The part of a customer's ledger that any figure as of asOf depends on, found through the
+ * settlement state the triggers keep (invoices.paid_on, payments.allocated_amount) rather
+ * than by reading the whole history:
+ * - invoices still owed, or paid from `paid_from` on: the 365-day behaviour window, and at
+ *   least the ten latest paid (the prediction's history; ties on the tenth day included);
+ *   when nothing was paid in the last year, every paid invoice (behaviour then judges the
+ *   whole history), plus those issued in the 91 days to asOf (DSO);
+ * - their allocations and credit notes;
+ * - payments received from `received_from` on (the 365-day pay-day window, the latest
+ *   payment, the earliest promise still evaluated) and any with money unallocated.
+ * Void invoices never count and are left out. One statement, every part an index range.
+ */
+function relevantLedger(orgId: string, customerId: string, asOf: string): SQL {
+  const paidSince = sql`i.org_id = ${orgId} and i.customer_id = ${customerId} and i.issue_date <= ${asOf}::date and i.status <> 'void'`;
+  return sql`
+    with bounds as materialized (
+      select
+        -- exactly the behaviour window (paid 0–364 days before asOf): without such an invoice behaviour reads every paid one
+        case when exists (select 1 from invoices i where ${paidSince} and i.paid_on between ${asOf}::date - 364 and ${asOf}::date)
+             -- fewer than ten paid: every paid one
+             then least(${asOf}::date - 366, coalesce((select i.paid_on from invoices i where ${paidSince} and i.paid_on <= ${asOf}::date order by i.paid_on desc offset 9 limit 1), '-infinity'::date))
+             else '-infinity'::date end as paid_from,
+        least(${asOf}::date - 366,
+              (select max(p.received_date) from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.received_date <= ${asOf}::date),
+              (select min(pr.made_on) from promises pr where pr.org_id = ${orgId} and pr.customer_id = ${customerId}
+                  and (pr.status = 'open' or pr.promised_date >= ${addDays(asOf, -PROMISE_LOOKBACK_DAYS)}::date))) as received_from
+    ),
+    ids as materialized (
+      select i.id from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.paid_on is null
+      union
+      select i.id from invoices i, bounds b where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.paid_on >= b.paid_from
+      union
+      select i.id from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.issue_date >= ${asOf}::date - 91
+    )
+    select
+      (select coalesce(json_agg(${invoiceJson(orgId)}), '[]')
+         from ids join invoices i on i.id = ids.id where i.org_id = ${orgId} and i.status <> 'void') as invoices,
+      (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
+         from ids join payment_allocations pa on pa.invoice_id = ids.id join payments p on p.id = pa.payment_id
+        where pa.org_id = ${orgId} and p.org_id = ${orgId}) as allocations,
+      (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
+         from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId} and cn.invoice_id in (select id from ids)) as credits,
+      (select coalesce(json_agg(${paymentJson}), '[]')
+         from payments p
+        where p.id in (select p.id from payments p, bounds b where p.org_id = ${orgId} and p.customer_id = ${customerId}
+                          and p.received_date >= b.received_from and p.received_date <= ${asOf}::date
+                        union
+                       select p.id from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.allocated_amount < p.amount)
+          and p.org_id = ${orgId}) as payments`;
 }

@@ -55,10 +55,14 @@ export async function getTimeline(db: Db, orgId: string, customerId: string, opt
         from promises p left join users u on u.id = p.created_by
        where p.org_id = ${orgId} and p.customer_id = ${customerId}
       union all
-      select 'payment', p.id::text, (p.received_date::timestamp at time zone 'UTC'), 'Payment received',
-             nullif(concat_ws(' · ', p.method, p.reference), ''), null, null, p.amount, p.currency
-        from payments p
-       where p.org_id = ${orgId} and p.customer_id = ${customerId}
+      -- A customer's payments can be thousands: only the page's worth, newest first along the index.
+      (select 'payment', p.id::text, (p.received_date::timestamp at time zone 'UTC'), 'Payment received',
+              nullif(concat_ws(' · ', p.method, p.reference), ''), null, null, p.amount, p.currency
+         from payments p
+        where p.org_id = ${orgId} and p.customer_id = ${customerId}
+          and ${after ? sql`((p.received_date::timestamp at time zone 'UTC'), 'payment:' || p.id::text) < (${after.at}::timestamptz, ${after.key})` : sql`true`}
+        order by p.received_date desc, p.id desc
+        limit ${options.limit + 1})
       union all
       select 'hold', h.id::text, h.created_at, 'Hold until ' || h.until::text || case when h.cleared_at is not null then ' (cleared)' else '' end, h.reason, u.name, null, null, null
         from holds h left join users u on u.id = h.set_by
