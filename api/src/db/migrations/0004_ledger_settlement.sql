@@ -1,16 +1,17 @@
 -- Settlement state kept beside the ledger, so a panel reads a customer's open and
 -- recently paid invoices instead of its whole history: invoices.paid_on (the day
 -- settlements first covered the amount) and payments.allocated_amount, kept
--- current by statement-level triggers on every table that moves them. Invoices
--- are indexed by issue date (the DSO window) rather than due date.
+-- current by statement-level triggers on every table that moves them. A
+-- customer's invoices and payments are read index-only, from covering indexes.
 DROP INDEX "credit_notes_org_customer_idx";--> statement-breakpoint
 DROP INDEX "invoices_org_customer_idx";--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "paid_on" date;--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "allocated_amount" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX "invoices_org_customer_paid_idx" ON "invoices" USING btree ("org_id","customer_id","paid_on");--> statement-breakpoint
 CREATE INDEX "payments_org_customer_unallocated_idx" ON "payments" USING btree ("org_id","customer_id") WHERE allocated_amount < amount;--> statement-breakpoint
 CREATE INDEX "credit_notes_org_customer_idx" ON "credit_notes" USING btree ("org_id","customer_id","invoice_id");--> statement-breakpoint
-CREATE INDEX "invoices_org_customer_idx" ON "invoices" USING btree ("org_id","customer_id","issue_date");--> statement-breakpoint
+CREATE INDEX "invoices_org_customer_idx" ON "invoices" USING btree ("org_id","customer_id","paid_on") INCLUDE ("id","number","issue_date","due_date","amount","currency","status","po_number");--> statement-breakpoint
+DROP INDEX "payments_org_customer_idx";--> statement-breakpoint
+CREATE INDEX "payments_org_customer_idx" ON "payments" USING btree ("org_id","customer_id","received_date") INCLUDE ("id","amount","currency","allocated_amount");--> statement-breakpoint
 -- paid_on for a set of invoices: the first day on which the running total of its
 -- allocations (dated by their payment) and linked credit notes reaches its amount,
 -- the issue date when there is nothing to pay; what computeInvoiceBalances does.

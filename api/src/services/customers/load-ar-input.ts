@@ -18,6 +18,8 @@ interface LedgerJson {
   invoices: Array<{ id: string; number: string; issueDate: string; dueDate: string; amount: number; currency: string; status: string; poNumber: string | null; disputed: boolean }>;
   allocations: Array<{ invoiceId: string; amount: number; date: string }>;
   credits: Array<{ invoiceId: string | null; amount: number; date: string }>;
+  /** Invoices paid by asOf, each as one settlement of its amount on its paid day (the relevant ledger only). */
+  paid?: Array<{ invoiceId: string; amount: number; date: string }>;
   payments: Array<{ id: string; amount: number; currency: string; receivedDate: string; allocated: number }>;
 }
 
@@ -65,7 +67,8 @@ export async function fetchLedgerRows(db: Db, orgId: string, customerId: string,
   ]);
   const [ledger] = rowsOf<LedgerJson>(ledgerResult);
   const invoiceRows = jsonValue<LedgerJson['invoices']>(ledger?.invoices, []);
-  const allocationRows = jsonValue<LedgerJson['allocations']>(ledger?.allocations, []);
+  // A paid invoice's one settlement on its paid day stands in for its allocations (see relevantLedger).
+  const allocationRows = [...jsonValue<LedgerJson['allocations']>(ledger?.allocations, []), ...jsonValue<NonNullable<LedgerJson['paid']>>(ledger?.paid, [])];
   const creditRows = jsonValue<LedgerJson['credits']>(ledger?.credits, []);
   const paymentRows = jsonValue<LedgerJson['payments']>(ledger?.payments, []);
 
@@ -143,13 +146,15 @@ function wholeLedger(orgId: string, customerId: string): SQL {
 
 /**
  * The part of a customer's ledger that any figure as of asOf depends on, found through the
- * settlement state the triggers keep (invoices.paid_on, payments.allocated_amount) rather
- * than by reading the whole history:
+ * settlement state the triggers keep (invoices.paid_on, payments.allocated_amount) and read
+ * index-only from the covering customer indexes, instead of the whole history:
  * - invoices still owed, or paid from `paid_from` on: the 365-day behaviour window, and at
  *   least the ten latest paid (the prediction's history; ties on the tenth day included);
  *   when nothing was paid in the last year, every paid invoice (behaviour then judges the
  *   whole history), plus those issued in the 91 days to asOf (DSO);
- * - their allocations and credit notes;
+ * - the allocations and credit notes of those still owed as of asOf; an invoice paid by
+ *   then needs only its paid day (one settlement of its amount on `paid_on` gives the AR
+ *   math the same paid date and a balance of nothing, as its real settlements would);
  * - payments received from `received_from` on (the 365-day pay-day window, the latest
  *   payment, the earliest promise still evaluated) and any with money unallocated.
  * Void invoices never count and are left out. One statement, every part an index range.
@@ -169,26 +174,25 @@ function relevantLedger(orgId: string, customerId: string, asOf: string): SQL {
               (select min(pr.made_on) from promises pr where pr.org_id = ${orgId} and pr.customer_id = ${customerId}
                   and (pr.status = 'open' or pr.promised_date >= ${addDays(asOf, -PROMISE_LOOKBACK_DAYS)}::date))) as received_from
     ),
-    ids as materialized (
-      select i.id from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.paid_on is null
-      union
-      select i.id from invoices i, bounds b where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.paid_on >= b.paid_from
-      union
-      select i.id from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId} and i.issue_date >= ${asOf}::date - 91
+    i as materialized (
+      select i.id, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.status, i.po_number, i.paid_on,
+             i.paid_on is null or i.paid_on > ${asOf}::date as owed
+        from invoices i, bounds b
+       where i.org_id = ${orgId} and i.customer_id = ${customerId}
+         and (i.paid_on is null or i.paid_on >= b.paid_from or i.issue_date >= ${asOf}::date - 91)
+         and i.status <> 'void'
     )
     select
-      (select coalesce(json_agg(${invoiceJson(orgId)}), '[]')
-         from ids join invoices i on i.id = ids.id where i.org_id = ${orgId} and i.status <> 'void') as invoices,
+      (select coalesce(json_agg(${invoiceJson(orgId)}), '[]') from i) as invoices,
       (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
-         from ids join payment_allocations pa on pa.invoice_id = ids.id join payments p on p.id = pa.payment_id
-        where pa.org_id = ${orgId} and p.org_id = ${orgId}) as allocations,
+         from i join payment_allocations pa on pa.invoice_id = i.id join payments p on p.id = pa.payment_id
+        where i.owed and pa.org_id = ${orgId} and p.org_id = ${orgId}) as allocations,
       (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
-         from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId} and cn.invoice_id in (select id from ids)) as credits,
+         from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId} and cn.invoice_id in (select id from i where i.owed)) as credits,
+      (select coalesce(json_agg(json_build_object('invoiceId', i.id, 'amount', i.amount, 'date', i.paid_on)), '[]')
+         from i where not i.owed and i.amount > 0) as paid,
       (select coalesce(json_agg(${paymentJson}), '[]')
          from payments p
-        where p.id in (select p.id from payments p, bounds b where p.org_id = ${orgId} and p.customer_id = ${customerId}
-                          and p.received_date >= b.received_from and p.received_date <= ${asOf}::date
-                        union
-                       select p.id from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.allocated_amount < p.amount)
-          and p.org_id = ${orgId}) as payments`;
+        where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.received_date <= ${asOf}::date
+          and (p.received_date >= (select received_from from bounds) or p.allocated_amount < p.amount)) as payments`;
 }
