@@ -5,7 +5,6 @@ import { listContacts } from '../contacts/list-contacts';
 import { listOpenDisputes } from '../disputes/list-disputes';
 import { listActiveHolds } from '../holds/list-holds';
 import { getOrgSettings, todayIn, type OrgSettings } from '../org/get-org-settings';
-import { loadPeople } from '../people/load-people';
 import { settlePromiseStatuses } from '../promises/settle-promise-statuses';
 import { toPromiseDto } from '../promises/to-promise-dto';
 import { getTimeline } from '../timeline/get-timeline';
@@ -18,7 +17,8 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
   const org = options.org ?? (await getOrgSettings(db, orgId));
   const today = todayIn(org.timeZone);
   const asOf = options.asOf ?? today;
-  // Every read goes out at once (pipelined on the request's connection); settling promises and their makers' names follow.
+  // Every read goes out at once (pipelined on the request's connection), each list with its people's names;
+  // only settling a promise whose outcome changed writes afterwards.
   const [customer, rows, norms, disputes, holds, contacts, timeline] = await Promise.all([
     getCustomer(db, orgId, customerId),
     fetchLedgerRows(db, orgId, customerId, asOf),
@@ -32,7 +32,6 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
   const ledger = toArInput(rows, { currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null }, asOf, org.typicalDelayDays);
   const status = computeArStatus({ ...ledger.input, orgTypicalDelayDays: norms.typicalDelayDays, orgDisputeDelayDays: norms.disputeDelayDays, orgTrendPerDay: norms.trendPerDay });
   if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
-  const people = await loadPeople(db, orgId, ledger.promiseRows.map((p) => p.createdBy));
   const evaluated = new Map(status.promises.map((p) => [p.id, p]));
   const openDisputeInvoiceIds = new Set(disputes.flatMap((d) => d.invoices.map((i) => i.id)));
 
@@ -69,7 +68,7 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
     promises: ledger.promiseRows
       .filter((p) => (evaluated.get(p.id)?.status ?? p.status) === 'open')
       .sort((a, b) => a.promisedDate.localeCompare(b.promisedDate))
-      .map((p) => toPromiseDto(p, people, evaluated.get(p.id))),
+      .map((p) => toPromiseDto(p, p.createdByRef, evaluated.get(p.id))),
     holds,
     contacts,
     timeline,

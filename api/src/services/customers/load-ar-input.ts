@@ -1,8 +1,10 @@
 import { addDays, type ArInput } from '@shared/ar';
-import { and, eq, gte, or, sql, type SQL } from 'drizzle-orm';
+import type { TPersonRef } from '@shared/schemas';
+import { and, eq, getTableColumns, gte, or, sql, type SQL } from 'drizzle-orm';
 import { jsonValue, rowsOf } from '../../db/rows';
 import type { Db } from '../../db/client';
 import { promises } from '../../db/schema';
+import { personRef } from '../people/load-people';
 
 /** Promises kept, broken or open with a promised date this recent are evaluated. */
 const PROMISE_LOOKBACK_DAYS = 120;
@@ -11,8 +13,11 @@ export interface LoadedLedger {
   input: ArInput;
   /** Invoice extras the AR math does not need but the panel shows. */
   poNumbers: Map<string, string | null>;
-  promiseRows: Array<typeof promises.$inferSelect>;
+  promiseRows: PromiseRow[];
 }
+
+/** A promise as the ledger reads it: its row and the person who recorded it. */
+export type PromiseRow = typeof promises.$inferSelect & { createdByRef: TPersonRef | null };
 
 interface LedgerJson {
   invoices: Array<{ id: string; number: string; issueDate: string; dueDate: string; amount: number; currency: string; status: string; poNumber: string | null; disputed: boolean }>;
@@ -29,7 +34,7 @@ export interface LedgerRows {
   allocationRows: LedgerJson['allocations'];
   creditRows: LedgerJson['credits'];
   paymentRows: LedgerJson['payments'];
-  promiseRows: Array<typeof promises.$inferSelect>;
+  promiseRows: PromiseRow[];
 }
 
 /** Loads one customer's ledger as the pure AR input. */
@@ -55,7 +60,7 @@ export async function fetchLedgerRows(db: Db, orgId: string, customerId: string,
   const [ledgerResult, promiseRows] = await Promise.all([
     db.execute(history === 'all' ? wholeLedger(orgId, customerId) : relevantLedger(orgId, customerId, asOf)),
     db
-      .select()
+      .select({ ...getTableColumns(promises), createdByRef: personRef(orgId, promises.createdBy) })
       .from(promises)
       .where(
         and(

@@ -1,44 +1,48 @@
 import type { TDispute } from '@shared/schemas';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { disputeInvoices, disputes, invoices } from '../../db/schema';
-import { loadPeople, personOf } from '../people/load-people';
+import { jsonValue, qualified } from '../../db/rows';
+import { disputes } from '../../db/schema';
+import { personRef } from '../people/load-people';
 
-type DisputeRow = typeof disputes.$inferSelect;
+/** A dispute's row with its invoices and people, all read by one statement. */
+const disputeFields = (orgId: string) => ({
+  ...getTableColumns(disputes),
+  ownerRef: personRef(orgId, disputes.ownerId),
+  openedByRef: personRef(orgId, disputes.openedBy),
+  resolvedByRef: personRef(orgId, disputes.resolvedBy),
+  invoiceRefs: sql<Array<{ id: string; number: string }>>`coalesce((
+      select json_agg(json_build_object('id', i.id, 'number', i.number) order by i.number, i.id)
+        from dispute_invoices di join invoices i on i.org_id = ${orgId} and i.id = di.invoice_id
+       where di.org_id = ${orgId} and di.dispute_id = ${qualified(disputes.id)}), '[]')`.mapWith((value: unknown) => jsonValue<Array<{ id: string; number: string }>>(value, [])),
+});
 
-/** Dispute rows as the API shows them, with their invoices and people resolved. */
-export async function toDisputeDtos(db: Db, orgId: string, rows: DisputeRow[]): Promise<TDispute[]> {
-  if (rows.length === 0) return [];
-  const links = await db
-    .select({ disputeId: disputeInvoices.disputeId, id: invoices.id, number: invoices.number })
-    .from(disputeInvoices)
-    .innerJoin(invoices, eq(invoices.id, disputeInvoices.invoiceId))
-    .where(and(eq(disputeInvoices.orgId, orgId), inArray(disputeInvoices.disputeId, rows.map((r) => r.id))));
-  const people = await loadPeople(db, orgId, rows.flatMap((r) => [r.ownerId, r.openedBy, r.resolvedBy]));
+/** The organisation's disputes matching `where`, oldest first, as the API shows them: one statement. */
+export async function findDisputes(db: Db, orgId: string, where: SQL | undefined): Promise<TDispute[]> {
+  const rows = await db
+    .select(disputeFields(orgId))
+    .from(disputes)
+    .where(and(eq(disputes.orgId, orgId), where))
+    .orderBy(disputes.openedAt, disputes.id);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
-    invoices: links.filter((l) => l.disputeId === r.id).map(({ id, number }) => ({ id, number })),
+    invoices: r.invoiceRefs,
     reason: r.reason,
     description: r.description,
     amount: r.amount,
     currency: r.currency,
     status: r.status,
-    owner: personOf(people, r.ownerId),
-    openedBy: personOf(people, r.openedBy),
+    owner: r.ownerRef,
+    openedBy: r.openedByRef,
     openedAt: r.openedAt.toISOString(),
     resolutionNote: r.resolutionNote,
-    resolvedBy: personOf(people, r.resolvedBy),
+    resolvedBy: r.resolvedByRef,
     resolvedAt: r.resolvedAt?.toISOString() ?? null,
   }));
 }
 
 /** The customer's open disputes, oldest first. */
-export async function listOpenDisputes(db: Db, orgId: string, customerId: string): Promise<TDispute[]> {
-  const rows = await db
-    .select()
-    .from(disputes)
-    .where(and(eq(disputes.orgId, orgId), eq(disputes.customerId, customerId), eq(disputes.status, 'open')))
-    .orderBy(disputes.openedAt);
-  return toDisputeDtos(db, orgId, rows);
+export function listOpenDisputes(db: Db, orgId: string, customerId: string): Promise<TDispute[]> {
+  return findDisputes(db, orgId, and(eq(disputes.customerId, customerId), eq(disputes.status, 'open')));
 }

@@ -10,7 +10,7 @@ import { findCustomerRow } from '../customers/get-customer';
 import { loadArInput } from '../customers/load-ar-input';
 import { forgetOrgPaymentNorms } from '../customers/org-norms-cache';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { toDisputeDtos } from './list-disputes';
+import { findDisputes } from './list-disputes';
 
 /** Opens a dispute on one or more of a customer's invoices (same currency); amount defaults to their open balance. */
 export async function openDispute(ctx: ServiceContext, customerId: string, input: TOpenDisputeRequest): Promise<TDispute> {
@@ -53,7 +53,7 @@ export async function openDispute(ctx: ServiceContext, customerId: string, input
     if (!row) throw new Error('insert returned nothing');
     await tx.insert(disputeInvoices).values(ids.map((invoiceId) => ({ orgId: ctx.orgId, disputeId: row.id, invoiceId })));
     forgetOrgPaymentNorms(ctx.orgId); // disputed invoices weigh in the org's dispute delay
-    const [dto] = await toDisputeDtos(tx, ctx.orgId, [row]);
+    const [dto] = await findDisputes(tx, ctx.orgId, eq(disputes.id, row.id));
     await writeAudit(tx, ctx, { action: 'dispute.opened', entityType: 'dispute', entityId: row.id, customerId, after: dto });
     return dto as TDispute;
   });

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
-import { toDisputeDtos } from './list-disputes';
+import { findDisputes } from './list-disputes';
 
 /** Closes an open dispute as resolved or rejected, with a note saying why. */
 export async function resolveDispute(ctx: ServiceContext, disputeId: string, input: TResolveDisputeRequest): Promise<TDispute> {
@@ -13,12 +13,11 @@ export async function resolveDispute(ctx: ServiceContext, disputeId: string, inp
     const [before] = await tx.select().from(disputes).where(and(eq(disputes.orgId, ctx.orgId), eq(disputes.id, disputeId))).for('update');
     if (!before) throw notFound('Dispute');
     if (before.status !== 'open') throw new AppError('conflict', `The dispute is already ${before.status}`);
-    const [after] = await tx
+    await tx
       .update(disputes)
       .set({ status: input.status, resolutionNote: input.note, resolvedBy: ctx.actor.userId, resolvedAt: new Date() })
-      .where(eq(disputes.id, disputeId))
-      .returning();
-    const [dto] = await toDisputeDtos(tx, ctx.orgId, after ? [after] : []);
+      .where(eq(disputes.id, disputeId));
+    const [dto] = await findDisputes(tx, ctx.orgId, eq(disputes.id, disputeId));
     await writeAudit(tx, ctx, {
       action: `dispute.${input.status}`,
       entityType: 'dispute',

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
 import { findCustomerRow } from '../customers/get-customer';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { loadPeople } from '../people/load-people';
+import { loadPeople, personOf } from '../people/load-people';
 import { toHoldDto } from './list-holds';
 
 /** Sets a "don't chase until …" hold on a customer. */
@@ -21,7 +21,7 @@ export async function createHold(ctx: ServiceContext, customerId: string, input:
       .values({ orgId: ctx.orgId, customerId, until: input.until, reason: input.reason, setBy: ctx.actor.userId })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const dto = toHoldDto(row, await loadPeople(tx, ctx.orgId, [row.setBy]));
+    const dto = toHoldDto(row, personOf(await loadPeople(tx, ctx.orgId, [row.setBy]), row.setBy));
     await writeAudit(tx, ctx, { action: 'hold.created', entityType: 'hold', entityId: row.id, customerId, after: dto });
     return dto;
   });

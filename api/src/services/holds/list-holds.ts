@@ -1,17 +1,17 @@
-import type { THold } from '@shared/schemas';
-import { and, asc, eq, gte, isNull } from 'drizzle-orm';
+import type { THold, TPersonRef } from '@shared/schemas';
+import { and, asc, eq, getTableColumns, gte, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { holds } from '../../db/schema';
-import { loadPeople, personOf } from '../people/load-people';
+import { personRef } from '../people/load-people';
 
-/** A hold row as the API shows it. */
-export function toHoldDto(row: typeof holds.$inferSelect, people: Map<string, { id: string; name: string; email: string }>): THold {
+/** A hold row as the API shows it, with the person who set it. */
+export function toHoldDto(row: typeof holds.$inferSelect, setBy: TPersonRef | null): THold {
   return {
     id: row.id,
     customerId: row.customerId,
     until: row.until,
     reason: row.reason,
-    setBy: personOf(people, row.setBy),
+    setBy,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -19,10 +19,9 @@ export function toHoldDto(row: typeof holds.$inferSelect, people: Map<string, { 
 /** Holds not cleared and not yet expired on `asOf`, soonest end first. */
 export async function listActiveHolds(db: Db, orgId: string, customerId: string, asOf: string): Promise<THold[]> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(holds), setByRef: personRef(orgId, holds.setBy) })
     .from(holds)
     .where(and(eq(holds.orgId, orgId), eq(holds.customerId, customerId), isNull(holds.clearedAt), gte(holds.until, asOf)))
     .orderBy(asc(holds.until));
-  const people = await loadPeople(db, orgId, rows.map((r) => r.setBy));
-  return rows.map((r) => toHoldDto(r, people));
+  return rows.map((r) => toHoldDto(r, r.setByRef));
 }

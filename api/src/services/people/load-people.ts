@@ -1,6 +1,8 @@
 import type { TPersonRef } from '@shared/schemas';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
+import { jsonValue, qualified } from '../../db/rows';
 import { users } from '../../db/schema';
 
 /** Person references for the given user ids (nulls ignored), in one query. */
@@ -17,3 +19,12 @@ export async function loadPeople(db: Db, orgId: string, ids: Array<string | null
 /** Looks a person up, null when absent. */
 export const personOf = (people: Map<string, TPersonRef>, id: string | null | undefined): TPersonRef | null =>
   (id && people.get(id)) || null;
+
+/**
+ * A select field naming the person a user-id column points at (null when unset), read in
+ * the same statement as its row: lists of disputes, holds or promises need no second look-up.
+ */
+export const personRef = (orgId: string, userId: AnyPgColumn): SQL<TPersonRef | null> =>
+  sql<TPersonRef | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email) from ${users} u where u.org_id = ${orgId} and u.id = ${qualified(userId)})`.mapWith(
+    (value: unknown) => jsonValue<TPersonRef | null>(value, null),
+  );

@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
 import { findCustomerRow } from '../customers/get-customer';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { loadPeople } from '../people/load-people';
+import { loadPeople, personOf } from '../people/load-people';
 import { toPromiseDto } from './to-promise-dto';
 
 /** Records a promise to pay; it is kept automatically when payments cover it by the date. */
@@ -40,7 +40,7 @@ export async function createPromise(ctx: ServiceContext, customerId: string, inp
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const dto = toPromiseDto(row, await loadPeople(tx, ctx.orgId, [row.createdBy]));
+    const dto = toPromiseDto(row, personOf(await loadPeople(tx, ctx.orgId, [row.createdBy]), row.createdBy));
     await writeAudit(tx, ctx, { action: 'promise.created', entityType: 'promise', entityId: row.id, customerId, after: dto });
     return dto;
   });

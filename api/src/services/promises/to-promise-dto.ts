@@ -1,11 +1,10 @@
 import type { TPersonRef, TPromise } from '@shared/schemas';
 import type { promises } from '../../db/schema';
-import { personOf } from '../people/load-people';
 
-/** A promise row as the API shows it. */
+/** A promise row as the API shows it, with the person who recorded it. */
 export function toPromiseDto(
   row: typeof promises.$inferSelect,
-  people: Map<string, TPersonRef>,
+  createdBy: TPersonRef | null,
   evaluated?: { status: TPromise['status']; coveredAmount: number },
 ): TPromise {
   return {
@@ -19,7 +18,7 @@ export function toPromiseDto(
     coveredAmount: evaluated?.coveredAmount ?? 0,
     note: row.note,
     invoiceIds: row.invoiceIds,
-    createdBy: personOf(people, row.createdBy),
+    createdBy,
     createdAt: row.createdAt.toISOString(),
   };
 }
