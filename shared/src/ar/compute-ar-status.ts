@@ -18,7 +18,8 @@ export function computeArStatus(input: ArInput): ArStatus {
   const payDayPattern = detectPayDayPattern(input.payments, asOf);
 
   const open = balances.filter((entry) => entry.balance > 0);
-  // What every prediction reads of the paid history, sorted once rather than once per open invoice.
+  // What every prediction reads of the paid history (the latest ten), cut once, so each open invoice's
+  // prediction sorts those ten (predictPayDate takes any history) rather than the whole paid history.
   const recent = recentPaid(paid, asOf);
   const openInvoices = open
     .map((entry) => toOpenStatus(entry, input, recent, payDayPattern, open))
