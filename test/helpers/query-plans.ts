@@ -113,5 +113,10 @@ export async function seedVolume(db: Db, orgId: string, customerId: string): Pro
     select org_id, id, 'pricing', 100, 'USD' from customers where org_id = :org and name like 'Volume %' and substr(id::text, 1, 1) < '4'`);
   await run(`insert into dispute_invoices (org_id, dispute_id, invoice_id)
     select d.org_id, d.id, (select i.id from invoices i where i.org_id = d.org_id and i.customer_id = d.customer_id order by i.due_date desc limit 1) from disputes d where d.org_id = :org`);
+  await run(`insert into promises (org_id, customer_id, amount, currency, promised_date, made_on, status)
+    select org_id, id, 5000, 'USD', date '2025-06-01' + g * 60, date '2025-05-25' + g * 60, case when g < 3 then 'kept' else 'open' end::promise_status
+    from customers cross join generate_series(1, 3) g where org_id = :org and name like 'Volume %'`);
+  await run(`insert into holds (org_id, customer_id, until, reason) select org_id, id, date '2025-01-01' + g * 90, 'Volume hold ' || g
+    from customers cross join generate_series(1, 2) g where org_id = :org and name like 'Volume %'`);
   await run('analyze');
 }

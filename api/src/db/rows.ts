@@ -1,5 +1,5 @@
-import { getTableName, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './client';
 
 /** drizzle's `execute` returns an array on postgres-js and `{ rows }` on PGlite. */
 export function rowsOf<T>(result: unknown): T[] {
@@ -13,8 +13,16 @@ export function jsonValue<T>(value: unknown, fallback: T): T {
 }
 
 /**
- * A column named with its table, for correlated subqueries in a select list: drizzle writes a
- * single-table select's columns unqualified, so a plain column there would name the
- * subquery's own column of that name instead.
+ * A timestamptz as JSON text exactly as JavaScript's `toISOString` writes it (UTC,
+ * milliseconds, `Z`), for statements that build their DTOs in SQL.
  */
-export const qualified = (column: AnyPgColumn): SQL => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+export const isoTime = (expr: SQL): SQL => sql`to_char((${expr}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A JSON array of `object` over the rows of `from` ('[]' when there are none), as a scalar subquery. */
+export const jsonArray = (object: SQL, from: SQL, orderBy?: SQL): SQL =>
+  sql`(select coalesce(json_agg(${object}${orderBy ? sql` order by ${orderBy}` : sql``}), '[]') ${from})`;
+
+/** The one row of a statement that selects scalar subqueries only. */
+export async function oneRow<T>(db: Db, query: SQL): Promise<T> {
+  return rowsOf<T>(await db.execute(query))[0]!;
+}

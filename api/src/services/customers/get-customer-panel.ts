@@ -1,15 +1,17 @@
 import { computeArStatus } from '@shared/ar';
-import type { TCustomerPanel } from '@shared/schemas';
+import type { TCustomerPanel, TDispute, THold } from '@shared/schemas';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { listContacts } from '../contacts/list-contacts';
-import { listOpenDisputes } from '../disputes/list-disputes';
-import { listActiveHolds } from '../holds/list-holds';
+import { jsonValue, oneRow } from '../../db/rows';
+import { contactsJson, toContactDtos } from '../contacts/list-contacts';
+import { disputesJson, openDisputesOf } from '../disputes/list-disputes';
+import { activeHoldsJson } from '../holds/list-holds';
 import { getOrgSettings, todayIn, type OrgSettings } from '../org/get-org-settings';
 import { settlePromiseStatuses } from '../promises/settle-promise-statuses';
-import { toPromiseDto } from '../promises/to-promise-dto';
-import { getTimeline } from '../timeline/get-timeline';
-import { getCustomer } from './get-customer';
-import { fetchLedgerRows, toArInput } from './load-ar-input';
+import { withOutcome } from '../promises/to-promise-dto';
+import { timelineJson, toTimelinePage, type TimelineRow } from '../timeline/get-timeline';
+import { customerJson, toCustomerDto } from './get-customer';
+import { ledgerStatement, toArInput, toLedgerRows } from './load-ar-input';
 import { loadOrgPaymentNorms } from './load-org-payment-norms';
 
 /** Everything the sidebar shows for one customer, as of a date (default: today in the org's zone). */
@@ -17,19 +19,16 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
   const org = options.org ?? (await getOrgSettings(db, orgId));
   const today = todayIn(org.timeZone);
   const asOf = options.asOf ?? today;
-  // Every read goes out at once (pipelined on the request's connection), each list with its people's names;
+  // One statement reads the customer, the relevant ledger and every list with its people's names;
   // only settling a promise whose outcome changed writes afterwards.
-  const [customer, rows, norms, disputes, holds, contacts, timeline] = await Promise.all([
-    getCustomer(db, orgId, customerId),
-    fetchLedgerRows(db, orgId, customerId, asOf),
+  const [row, norms] = await Promise.all([
+    oneRow<PanelRow>(db, ledgerStatement(orgId, customerId, asOf, 'relevant', panelColumns(orgId, customerId, asOf))),
     // The org's own history sets the fallback delay, the dispute delay and the trend of the predictions.
     loadOrgPaymentNorms(db, orgId, asOf, org.typicalDelayDays),
-    listOpenDisputes(db, orgId, customerId),
-    listActiveHolds(db, orgId, customerId, asOf),
-    listContacts(db, orgId, customerId),
-    getTimeline(db, orgId, customerId, { limit: 10 }),
   ]);
-  const ledger = toArInput(rows, { currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null }, asOf, org.typicalDelayDays);
+  const customer = toCustomerDto(row.customer);
+  const disputes = jsonValue<TDispute[]>(row.disputes, []);
+  const ledger = toArInput(toLedgerRows(row), { currency: customer.currency, creditLimit: customer.creditLimit?.amount ?? null }, asOf, org.typicalDelayDays);
   const status = computeArStatus({ ...ledger.input, orgTypicalDelayDays: norms.typicalDelayDays, orgDisputeDelayDays: norms.disputeDelayDays, orgTrendPerDay: norms.trendPerDay });
   if (asOf === today) await settlePromiseStatuses(db, orgId, ledger.promiseRows, status.promises);
   const evaluated = new Map(status.promises.map((p) => [p.id, p]));
@@ -68,9 +67,23 @@ export async function getCustomerPanel(db: Db, orgId: string, customerId: string
     promises: ledger.promiseRows
       .filter((p) => (evaluated.get(p.id)?.status ?? p.status) === 'open')
       .sort((a, b) => a.promisedDate.localeCompare(b.promisedDate))
-      .map((p) => toPromiseDto(p, p.createdByRef, evaluated.get(p.id))),
-    holds,
-    contacts,
-    timeline,
+      .map((p) => withOutcome(p, evaluated.get(p.id))),
+    holds: jsonValue<THold[]>(row.holds, []),
+    contacts: toContactDtos(row.contacts),
+    timeline: toTimelinePage(jsonValue<TimelineRow[]>(row.timeline, []), PANEL_TIMELINE_ITEMS),
   };
 }
+
+/** How many timeline items the panel shows (the rest are paged through GET /v1/customers/{id}/timeline). */
+const PANEL_TIMELINE_ITEMS = 10;
+
+/** The panel's statement: the ledger's columns, then these. */
+type PanelRow = Parameters<typeof toLedgerRows>[0] & Record<'customer' | 'disputes' | 'holds' | 'contacts' | 'timeline', unknown>;
+
+/** What the panel reads beside the ledger, each as a JSON select-list item built by its own service. */
+const panelColumns = (orgId: string, customerId: string, asOf: string): SQL => sql`
+  ${customerJson(orgId, customerId)} as customer,
+  ${disputesJson(orgId, openDisputesOf(customerId))} as disputes,
+  ${activeHoldsJson(orgId, customerId, asOf)} as holds,
+  ${contactsJson(orgId, customerId)} as contacts,
+  ${timelineJson(orgId, customerId, PANEL_TIMELINE_ITEMS)} as timeline`;

@@ -1,10 +1,9 @@
 import { addDays, type ArInput } from '@shared/ar';
-import type { TPersonRef } from '@shared/schemas';
-import { and, eq, getTableColumns, gte, or, sql, type SQL } from 'drizzle-orm';
-import { jsonValue, rowsOf } from '../../db/rows';
+import { sql, type SQL } from 'drizzle-orm';
+import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
 import type { Db } from '../../db/client';
-import { promises } from '../../db/schema';
-import { personRef } from '../people/load-people';
+import { personJson } from '../people/load-people';
+import type { StoredPromise } from '../promises/to-promise-dto';
 
 /** Promises kept, broken or open with a promised date this recent are evaluated. */
 const PROMISE_LOOKBACK_DAYS = 120;
@@ -16,8 +15,8 @@ export interface LoadedLedger {
   promiseRows: PromiseRow[];
 }
 
-/** A promise as the ledger reads it: its row and the person who recorded it. */
-export type PromiseRow = typeof promises.$inferSelect & { createdByRef: TPersonRef | null };
+/** A promise as the ledger reads it: as stored, with the person who recorded it, shaped as the API shows it. */
+export type PromiseRow = StoredPromise;
 
 interface LedgerJson {
   invoices: Array<{ id: string; number: string; issueDate: string; dueDate: string; amount: number; currency: string; status: string; poNumber: string | null; disputed: boolean }>;
@@ -26,6 +25,7 @@ interface LedgerJson {
   /** Invoices paid by asOf, each as one settlement of its amount on its paid day (the relevant ledger only). */
   paid?: Array<{ invoiceId: string; amount: number; date: string }>;
   payments: Array<{ id: string; amount: number; currency: string; receivedDate: string; allocated: number }>;
+  promises: PromiseRow[];
 }
 
 /** One customer's ledger rows, as `fetchLedgerRows` returns them. */
@@ -55,30 +55,42 @@ export async function loadArInput(
  */
 export type LedgerHistory = 'relevant' | 'all';
 
-/** The customer's invoices, settlements, payments and recent promises: two statements, sent together. */
+/** The customer's invoices, settlements, payments and recent promises: one statement. */
 export async function fetchLedgerRows(db: Db, orgId: string, customerId: string, asOf: string, history: LedgerHistory = 'relevant'): Promise<LedgerRows> {
-  const [ledgerResult, promiseRows] = await Promise.all([
-    db.execute(history === 'all' ? wholeLedger(orgId, customerId) : relevantLedger(orgId, customerId, asOf)),
-    db
-      .select({ ...getTableColumns(promises), createdByRef: personRef(orgId, promises.createdBy) })
-      .from(promises)
-      .where(
-        and(
-          eq(promises.orgId, orgId),
-          eq(promises.customerId, customerId),
-          or(eq(promises.status, 'open'), gte(promises.promisedDate, addDays(asOf, -PROMISE_LOOKBACK_DAYS))),
-        ),
-      ),
-  ]);
-  const [ledger] = rowsOf<LedgerJson>(ledgerResult);
+  return toLedgerRows(await oneRow<LedgerJson>(db, ledgerStatement(orgId, customerId, asOf, history)));
+}
+
+/**
+ * The statement `fetchLedgerRows` runs: one row of JSON columns (invoices, allocations,
+ * credits, paid, payments, promises), then `more` select-list items, so a caller that needs
+ * more of the customer (the panel) reads it all in the same statement.
+ */
+export function ledgerStatement(orgId: string, customerId: string, asOf: string, history: LedgerHistory = 'relevant', more?: SQL): SQL {
+  const { ctes, columns } = history === 'all' ? wholeLedger(orgId, customerId) : relevantLedger(orgId, customerId, asOf);
+  return sql`${ctes ? sql`with ${ctes} ` : sql``}select ${columns}, ${promisesJson(orgId, customerId, asOf)} as promises${more ? sql`, ${more}` : sql``}`;
+}
+
+/** `ledgerStatement`'s row as ledger rows. */
+export function toLedgerRows(ledger: Partial<Record<keyof LedgerJson, unknown>> | undefined): LedgerRows {
   const invoiceRows = jsonValue<LedgerJson['invoices']>(ledger?.invoices, []);
   // A paid invoice's one settlement on its paid day stands in for its allocations (see relevantLedger).
   const allocationRows = [...jsonValue<LedgerJson['allocations']>(ledger?.allocations, []), ...jsonValue<NonNullable<LedgerJson['paid']>>(ledger?.paid, [])];
   const creditRows = jsonValue<LedgerJson['credits']>(ledger?.credits, []);
   const paymentRows = jsonValue<LedgerJson['payments']>(ledger?.payments, []);
-
+  const promiseRows = jsonValue<PromiseRow[]>(ledger?.promises, []);
   return { invoiceRows, allocationRows, creditRows, paymentRows, promiseRows };
 }
+
+/** The promises the AR math evaluates (open, or promised in the lookback), as a scalar subquery yielding a JSON array. */
+const promisesJson = (orgId: string, customerId: string, asOf: string): SQL =>
+  jsonArray(
+    sql`json_build_object('id', pr.id, 'customerId', pr.customer_id, 'amount', pr.amount, 'currency', pr.currency,
+      'promisedDate', pr.promised_date, 'madeOn', pr.made_on, 'status', pr.status, 'note', pr.note, 'invoiceIds', pr.invoice_ids,
+      'createdBy', ${personJson(orgId, sql`pr.created_by`)}, 'createdAt', ${isoTime(sql`pr.created_at`)})`,
+    sql`from promises pr where pr.org_id = ${orgId} and pr.customer_id = ${customerId}
+      and (pr.status = 'open' or pr.promised_date >= ${addDays(asOf, -PROMISE_LOOKBACK_DAYS)}::date)`,
+    sql`pr.promised_date, pr.id`,
+  );
 
 /** Ledger rows as the pure AR input, with the extras the panel shows. */
 export function toArInput(
@@ -136,10 +148,15 @@ const invoiceJson = (orgId: string) => sql`json_build_object('id', i.id, 'number
 const paymentJson = sql`json_build_object('id', p.id, 'amount', p.amount, 'currency', p.currency, 'receivedDate', p.received_date, 'allocated', p.allocated_amount)
   order by p.received_date, p.id`;
 
+/** A ledger statement's parts: common table expressions (if any) and select-list items. */
+interface LedgerParts {
+  ctes: SQL | null;
+  columns: SQL;
+}
+
 /** A customer's whole ledger, every row of it. */
-function wholeLedger(orgId: string, customerId: string): SQL {
-  return sql`
-    select
+function wholeLedger(orgId: string, customerId: string): LedgerParts {
+  const columns = sql`
       (select coalesce(json_agg(${invoiceJson(orgId)}), '[]') from invoices i where i.org_id = ${orgId} and i.customer_id = ${customerId}) as invoices,
       (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
          from payments p join payment_allocations pa on pa.org_id = ${orgId} and pa.payment_id = p.id
@@ -147,6 +164,7 @@ function wholeLedger(orgId: string, customerId: string): SQL {
       (select coalesce(json_agg(json_build_object('invoiceId', cn.invoice_id, 'amount', cn.amount, 'date', cn.issue_date)), '[]')
          from credit_notes cn where cn.org_id = ${orgId} and cn.customer_id = ${customerId}) as credits,
       (select coalesce(json_agg(${paymentJson}), '[]') from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId}) as payments`;
+  return { ctes: null, columns };
 }
 
 /**
@@ -164,10 +182,10 @@ function wholeLedger(orgId: string, customerId: string): SQL {
  *   payment, the earliest promise still evaluated) and any with money unallocated.
  * Void invoices never count and are left out. One statement, every part an index range.
  */
-function relevantLedger(orgId: string, customerId: string, asOf: string): SQL {
+function relevantLedger(orgId: string, customerId: string, asOf: string): LedgerParts {
   const paidSince = sql`i.org_id = ${orgId} and i.customer_id = ${customerId} and i.issue_date <= ${asOf}::date and i.status <> 'void'`;
-  return sql`
-    with bounds as materialized (
+  const ctes = sql`
+    bounds as materialized (
       select
         -- exactly the behaviour window (paid 0–364 days before asOf): without such an invoice behaviour reads every paid one
         case when exists (select 1 from invoices i where ${paidSince} and i.paid_on between ${asOf}::date - 364 and ${asOf}::date)
@@ -186,8 +204,8 @@ function relevantLedger(orgId: string, customerId: string, asOf: string): SQL {
        where i.org_id = ${orgId} and i.customer_id = ${customerId}
          and (i.paid_on is null or i.paid_on >= b.paid_from or i.issue_date >= ${asOf}::date - 91)
          and i.status <> 'void'
-    )
-    select
+    )`;
+  const columns = sql`
       (select coalesce(json_agg(${invoiceJson(orgId)}), '[]') from i) as invoices,
       (select coalesce(json_agg(json_build_object('invoiceId', pa.invoice_id, 'amount', pa.amount, 'date', p.received_date)), '[]')
          from i join payment_allocations pa on pa.invoice_id = i.id join payments p on p.id = pa.payment_id
@@ -200,4 +218,5 @@ function relevantLedger(orgId: string, customerId: string, asOf: string): SQL {
          from payments p
         where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.received_date <= ${asOf}::date
           and (p.received_date >= (select received_from from bounds) or p.allocated_amount < p.amount)) as payments`;
+  return { ctes, columns };
 }

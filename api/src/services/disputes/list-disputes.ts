@@ -1,48 +1,40 @@
 import type { TDispute } from '@shared/schemas';
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jsonValue, qualified } from '../../db/rows';
+import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
 import { disputes } from '../../db/schema';
-import { personRef } from '../people/load-people';
+import { personJson } from '../people/load-people';
 
-/** A dispute's row with its invoices and people, all read by one statement. */
-const disputeFields = (orgId: string) => ({
-  ...getTableColumns(disputes),
-  ownerRef: personRef(orgId, disputes.ownerId),
-  openedByRef: personRef(orgId, disputes.openedBy),
-  resolvedByRef: personRef(orgId, disputes.resolvedBy),
-  invoiceRefs: sql<Array<{ id: string; number: string }>>`coalesce((
-      select json_agg(json_build_object('id', i.id, 'number', i.number) order by i.number, i.id)
-        from dispute_invoices di join invoices i on i.org_id = ${orgId} and i.id = di.invoice_id
-       where di.org_id = ${orgId} and di.dispute_id = ${qualified(disputes.id)}), '[]')`.mapWith((value: unknown) => jsonValue<Array<{ id: string; number: string }>>(value, [])),
-});
+/**
+ * The organisation's disputes matching `where` (conditions on the `disputes` table), oldest
+ * first, as the API shows them with their invoices and people: a scalar subquery yielding a
+ * JSON array.
+ */
+export const disputesJson = (orgId: string, where: SQL | undefined): SQL =>
+  jsonArray(
+    sql`json_build_object('id', disputes.id, 'customerId', disputes.customer_id,
+      'invoices', ${jsonArray(
+        sql`json_build_object('id', i.id, 'number', i.number)`,
+        sql`from dispute_invoices di join invoices i on i.org_id = ${orgId} and i.id = di.invoice_id where di.org_id = ${orgId} and di.dispute_id = disputes.id`,
+        sql`i.number, i.id`,
+      )},
+      'reason', disputes.reason, 'description', disputes.description, 'amount', disputes.amount, 'currency', disputes.currency, 'status', disputes.status,
+      'owner', ${personJson(orgId, sql`disputes.owner_id`)}, 'openedBy', ${personJson(orgId, sql`disputes.opened_by`)},
+      'openedAt', ${isoTime(sql`disputes.opened_at`)}, 'resolutionNote', disputes.resolution_note,
+      'resolvedBy', ${personJson(orgId, sql`disputes.resolved_by`)}, 'resolvedAt', ${isoTime(sql`disputes.resolved_at`)})`,
+    sql`from disputes where ${and(eq(disputes.orgId, orgId), where)}`,
+    sql`disputes.opened_at, disputes.id`,
+  );
 
 /** The organisation's disputes matching `where`, oldest first, as the API shows them: one statement. */
 export async function findDisputes(db: Db, orgId: string, where: SQL | undefined): Promise<TDispute[]> {
-  const rows = await db
-    .select(disputeFields(orgId))
-    .from(disputes)
-    .where(and(eq(disputes.orgId, orgId), where))
-    .orderBy(disputes.openedAt, disputes.id);
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customerId,
-    invoices: r.invoiceRefs,
-    reason: r.reason,
-    description: r.description,
-    amount: r.amount,
-    currency: r.currency,
-    status: r.status,
-    owner: r.ownerRef,
-    openedBy: r.openedByRef,
-    openedAt: r.openedAt.toISOString(),
-    resolutionNote: r.resolutionNote,
-    resolvedBy: r.resolvedByRef,
-    resolvedAt: r.resolvedAt?.toISOString() ?? null,
-  }));
+  return jsonValue<TDispute[]>((await oneRow<{ disputes: unknown }>(db, sql`select ${disputesJson(orgId, where)} as disputes`)).disputes, []);
 }
+
+/** The customer's open disputes: the condition `listOpenDisputes` and the panel select them by. */
+export const openDisputesOf = (customerId: string): SQL => and(eq(disputes.customerId, customerId), eq(disputes.status, 'open'))!;
 
 /** The customer's open disputes, oldest first. */
 export function listOpenDisputes(db: Db, orgId: string, customerId: string): Promise<TDispute[]> {
-  return findDisputes(db, orgId, and(eq(disputes.customerId, customerId), eq(disputes.status, 'open')));
+  return findDisputes(db, orgId, openDisputesOf(customerId));
 }

@@ -1,8 +1,6 @@
 import type { TPersonRef } from '@shared/schemas';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { jsonValue, qualified } from '../../db/rows';
 import { users } from '../../db/schema';
 
 /** Person references for the given user ids (nulls ignored), in one query. */
@@ -20,11 +18,7 @@ export async function loadPeople(db: Db, orgId: string, ids: Array<string | null
 export const personOf = (people: Map<string, TPersonRef>, id: string | null | undefined): TPersonRef | null =>
   (id && people.get(id)) || null;
 
-/**
- * A select field naming the person a user-id column points at (null when unset), read in
- * the same statement as its row: lists of disputes, holds or promises need no second look-up.
- */
-export const personRef = (orgId: string, userId: AnyPgColumn): SQL<TPersonRef | null> =>
-  sql<TPersonRef | null>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email) from ${users} u where u.org_id = ${orgId} and u.id = ${qualified(userId)})`.mapWith(
-    (value: unknown) => jsonValue<TPersonRef | null>(value, null),
-  );
+/** The person a user id names, as a JSON object (null when unset or not the org's): a scalar subquery. */
+export const personJson = (orgId: string, userId: SQL): SQL =>
+  sql`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email) from users u where u.org_id = ${orgId} and u.id = ${userId})`;
+

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog, promises } from '../../db/schema';
 
-type PromiseRow = typeof promises.$inferSelect;
+type PromiseStatus = (typeof promises.$inferSelect)['status'];
 
 /**
  * Persists promise outcomes the AR math worked out (kept when payments covered
@@ -11,8 +11,8 @@ type PromiseRow = typeof promises.$inferSelect;
 export async function settlePromiseStatuses(
   db: Db,
   orgId: string,
-  rows: PromiseRow[],
-  evaluated: Array<{ id: string; status: PromiseRow['status'] }>,
+  rows: Array<{ id: string; status: PromiseStatus }>,
+  evaluated: Array<{ id: string; status: PromiseStatus }>,
 ): Promise<void> {
   const changed = evaluated.filter((e) => {
     const row = rows.find((r) => r.id === e.id);

@@ -1,11 +1,11 @@
 import { formatMoney } from '@shared/ar';
 import type { TTimelineItem, TTimelinePage } from '@shared/schemas';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { rowsOf } from '../../db/rows';
+import { jsonArray, rowsOf } from '../../db/rows';
 import { AppError } from '../../lib/errors';
 
-interface TimelineRow extends Record<string, unknown> {
+export interface TimelineRow extends Record<string, unknown> {
   kind: TTimelineItem['kind'];
   id: string;
   at: string | Date;
@@ -30,8 +30,20 @@ const encodeCursor = (at: string, key: string) => Buffer.from(`${at}|${key}`).to
 
 /** One page of the customer's timeline, newest first. */
 export async function getTimeline(db: Db, orgId: string, customerId: string, options: { cursor?: string; limit: number }): Promise<TTimelinePage> {
-  const after = decodeCursor(options.cursor);
-  const result = await db.execute<TimelineRow>(sql`
+  const rows = rowsOf<TimelineRow>(await db.execute<TimelineRow>(timelineRows(orgId, customerId, decodeCursor(options.cursor), options.limit)));
+  return toTimelinePage(rows, options.limit);
+}
+
+/** The first page of the customer's timeline as a scalar subquery yielding a JSON array of its rows (`toTimelinePage` reads it). */
+export const timelineJson = (orgId: string, customerId: string, limit: number): SQL =>
+  jsonArray(sql`t`, sql`from (${timelineRows(orgId, customerId, null, limit)}) t`, sql`t.at desc, t.kind || ':' || t.id desc`);
+
+/** A user's name by id, looked up by primary key row by row (a join would let the planner read every user). */
+const userName = (orgId: string, userId: SQL): SQL => sql`(select u.name from users u where u.org_id = ${orgId} and u.id = ${userId})`;
+
+/** The rows of a page (one more than `limit`, to tell whether another page follows), newest first. */
+function timelineRows(orgId: string, customerId: string, after: { at: string; key: string } | null, limit: number): SQL {
+  return sql`
     select x.*, to_char(x.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at_key from (
       select 'email' as kind, m.id::text as id, coalesce(m.sent_at, m.logged_at) as at,
              coalesce(nullif(m.subject, ''), '(no subject)') as title, left(m.body_text, 280) as detail,
@@ -39,20 +51,20 @@ export async function getTimeline(db: Db, orgId: string, customerId: string, opt
         from messages m join threads t on t.id = m.thread_id
        where t.org_id = ${orgId} and t.customer_id = ${customerId}
       union all
-      select 'note', n.id::text, n.created_at, 'Note', left(n.body, 280), u.name, n.thread_id, null, null
-        from notes n left join users u on u.id = n.author_id
+      select 'note', n.id::text, n.created_at, 'Note', left(n.body, 280), ${userName(orgId, sql`n.author_id`)}, n.thread_id, null, null
+        from notes n
        where n.org_id = ${orgId} and n.customer_id = ${customerId}
       union all
-      select 'dispute', d.id::text, d.opened_at, 'Dispute opened (' || replace(d.reason::text, '_', ' ') || ')', d.description, u.name, null, d.amount, d.currency
-        from disputes d left join users u on u.id = d.opened_by
+      select 'dispute', d.id::text, d.opened_at, 'Dispute opened (' || replace(d.reason::text, '_', ' ') || ')', d.description, ${userName(orgId, sql`d.opened_by`)}, null, d.amount, d.currency
+        from disputes d
        where d.org_id = ${orgId} and d.customer_id = ${customerId}
       union all
-      select 'dispute', d.id::text || ':closed', d.resolved_at, 'Dispute ' || d.status::text, d.resolution_note, u.name, null, d.amount, d.currency
-        from disputes d left join users u on u.id = d.resolved_by
+      select 'dispute', d.id::text || ':closed', d.resolved_at, 'Dispute ' || d.status::text, d.resolution_note, ${userName(orgId, sql`d.resolved_by`)}, null, d.amount, d.currency
+        from disputes d
        where d.org_id = ${orgId} and d.customer_id = ${customerId} and d.resolved_at is not null
       union all
-      select 'promise', p.id::text, p.created_at, 'Promise to pay by ' || p.promised_date::text || ' (' || p.status::text || ')', p.note, u.name, null, p.amount, p.currency
-        from promises p left join users u on u.id = p.created_by
+      select 'promise', p.id::text, p.created_at, 'Promise to pay by ' || p.promised_date::text || ' (' || p.status::text || ')', p.note, ${userName(orgId, sql`p.created_by`)}, null, p.amount, p.currency
+        from promises p
        where p.org_id = ${orgId} and p.customer_id = ${customerId}
       union all
       -- A customer's payments can be thousands: only the page's worth, newest first along the index.
@@ -62,17 +74,20 @@ export async function getTimeline(db: Db, orgId: string, customerId: string, opt
         where p.org_id = ${orgId} and p.customer_id = ${customerId}
           and ${after ? sql`((p.received_date::timestamp at time zone 'UTC'), 'payment:' || p.id::text) < (${after.at}::timestamptz, ${after.key})` : sql`true`}
         order by p.received_date desc, p.id desc
-        limit ${options.limit + 1})
+        limit ${limit + 1})
       union all
-      select 'hold', h.id::text, h.created_at, 'Hold until ' || h.until::text || case when h.cleared_at is not null then ' (cleared)' else '' end, h.reason, u.name, null, null, null
-        from holds h left join users u on u.id = h.set_by
+      select 'hold', h.id::text, h.created_at, 'Hold until ' || h.until::text || case when h.cleared_at is not null then ' (cleared)' else '' end, h.reason, ${userName(orgId, sql`h.set_by`)}, null, null, null
+        from holds h
        where h.org_id = ${orgId} and h.customer_id = ${customerId}
     ) x
     where ${after ? sql`(x.at, x.kind || ':' || x.id) < (${after.at}::timestamptz, ${after.key})` : sql`true`}
     order by x.at desc, x.kind || ':' || x.id desc
-    limit ${options.limit + 1}`);
-  const rows = rowsOf<TimelineRow>(result);
-  const page = rows.slice(0, options.limit);
+    limit ${limit + 1}`;
+}
+
+/** Timeline rows (from `timelineRows`, or `timelineJson`'s array) as a page of at most `limit` items. */
+export function toTimelinePage(rows: TimelineRow[], limit: number): TTimelinePage {
+  const page = rows.slice(0, limit);
   const items = page.map((r) => {
     const at = new Date(r.at).toISOString();
     const money = r.amount != null && r.currency ? formatMoney(Number(r.amount), r.currency) : null;
@@ -89,6 +104,6 @@ export async function getTimeline(db: Db, orgId: string, customerId: string, opt
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last.at_key, `${last.kind}:${last.id}`) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.at_key, `${last.kind}:${last.id}`) : null,
   };
 }
