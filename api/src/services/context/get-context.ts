@@ -1,13 +1,13 @@
 import { rankCandidates } from '@shared/matching';
-import type { TContextResponse, ZContextRequest } from '@shared/schemas';
-import { and, eq } from 'drizzle-orm';
+import type { TContextResponse, TPersonRef, ZContextRequest } from '@shared/schemas';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { messages } from '../../db/schema';
+import { jsonValue, oneRow } from '../../db/rows';
 import type { Principal } from '../../lib/types';
 import { getCustomerPanel } from '../customers/get-customer-panel';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { loadPeople, personOf } from '../people/load-people';
+import { personJson } from '../people/load-people';
 import { messageKeyOf } from '../threads/message-key';
 import { findMatchEvidence, type LoggedThreadFacts } from './find-match-evidence';
 
@@ -58,18 +58,18 @@ export async function getContext(db: Db, principal: Principal, request: ContextR
 
 async function describeThread(db: Db, orgId: string, row: LoggedThreadFacts, customerName: string, request: ContextRequest) {
   const key = request.internetMessageId ? messageKeyOf(request.provider, { internetMessageId: request.internetMessageId }) : null;
-  const [people, [logged]] = await Promise.all([
-    loadPeople(db, orgId, [row.loggedBy]),
-    key
-      ? db.select({ id: messages.id }).from(messages).where(and(eq(messages.orgId, orgId), eq(messages.threadId, row.id), eq(messages.messageKey, key)))
-      : Promise.resolve([undefined]),
-  ]);
+  // One statement: who logged the thread, and whether this message is in it.
+  const facts = await oneRow<{ loggedBy: unknown; logged: boolean | null }>(
+    db,
+    sql`select ${personJson(orgId, sql`${row.loggedBy}::uuid`)} as "loggedBy",
+      ${key ? sql`exists (select 1 from messages m where m.org_id = ${orgId} and m.thread_id = ${row.id} and m.message_key = ${key})` : sql`null::boolean`} as logged`,
+  );
   return {
     id: row.id,
     customer: { id: row.customerId, name: customerName },
-    loggedBy: personOf(people, row.loggedBy),
+    loggedBy: jsonValue<TPersonRef | null>(facts.loggedBy, null),
     loggedAt: row.loggedAt.toISOString(),
     messageCount: row.messageCount,
-    messageLogged: key ? Boolean(logged) : null,
+    messageLogged: key ? Boolean(facts.logged) : null,
   };
 }
