@@ -6,12 +6,13 @@
  * organisation. On PostgreSQL the tests run on a pool of one connection, so "the
  * connection afterwards" is the same connection; on PGlite there is only one anyway.
  */
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../api/src/db/client';
+import { SESSION_SETTINGS, type Db } from '../../api/src/db/client';
 import { preparingStatements } from '../../api/src/db/prepared-statements';
 import { rowsOf } from '../../api/src/db/rows';
 import * as schema from '../../api/src/db/schema';
@@ -47,6 +48,7 @@ function singleConnection(url: string): SingleConnection {
   const client = postgres(url, {
     max: 1,
     onnotice: () => {},
+    connection: { ...SESSION_SETTINGS },
     socket: ({ host, port }: { host: string[]; port: number[] }) => {
       const socket = net.connect(port[0]!, host[0]!);
       current = socket;
@@ -226,6 +228,16 @@ describe('withTenant, pipelined', () => {
     expect(rowsOf(await once())).toEqual([{ ok: true }]);
     // One write for BEGIN + settings + statement, one for COMMIT once the answer is in (unpipelined: 4).
     expect(single.writes() - before).toBe(2);
+  });
+
+  it.skipIf(!onPostgres)('plans a prepared statement once, generically, instead of anew at each execution', async () => {
+    const probe = (customerId: string) =>
+      withTenant(single.db, org.orgId, (tx) => tx.execute(sql`select count(*)::int as n from invoices where org_id = ${org.orgId} and customer_id = ${customerId} /* generic-plan probe */`));
+    for (let i = 0; i < 3; i++) await probe(randomUUID());
+    const [plans] = rowsOf<{ generic_plans: number; custom_plans: number }>(
+      await single.db.execute(sql`select generic_plans::int, custom_plans::int from pg_prepared_statements where statement like '%generic-plan probe%' and statement not like '%pg_prepared_statements%'`),
+    );
+    expect(plans).toEqual({ generic_plans: 3, custom_plans: 0 });
   });
 
   it.skipIf(!onPostgres)('pipelines savepoints too: a request with one nested mutation also takes two writes', async () => {

@@ -30,35 +30,67 @@ export function recordingDb(db: Db): { db: Db; queries: RecordedQuery[] } {
 
 const isPglite = (raw: unknown): raw is PGlite => typeof (raw as { unsafe?: unknown }).unsafe !== 'function';
 
-/** EXPLAIN of one recorded statement as the app role with the org set, sequential scans and hash/merge joins priced out. */
-export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery): Promise<{ json: PlanNode; text: string }> {
+/** A plan as JSON (for the checks) and as text (for the report). */
+export interface Plan {
+  json: PlanNode;
+  text: string;
+}
+
+/**
+ * EXPLAIN of one recorded statement as the app role with the org set, sequential scans and
+ * hash/merge joins priced out: the plan for its parameter values (`specific`), and the
+ * generic plan the server runs it with on PostgreSQL (`generic`: prepared, then executed
+ * with plan_cache_mode = force_generic_plan, as db/client.ts sets it).
+ */
+export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery): Promise<{ specific: Plan; generic: Plan }> {
   const raw = (db as unknown as { $client: unknown }).$client;
   // Sequential scans, hash and merge joins priced out: what remains is what the indexes allow.
   const setup = [`set local enable_seqscan = off`, `set local enable_hashjoin = off`, `set local enable_mergejoin = off`, `select set_config('role', '${APP_ROLE}', true), set_config('app.org_id', '${orgId}', true)`];
   const params = query.params.map((p) => (p instanceof Date ? p.toISOString() : p));
+  const execute = `execute hot_query(${params.map(literal).join(', ')})`;
+  const generic = [`set local plan_cache_mode = force_generic_plan`, `prepare hot_query as ${query.sql}`];
+  const planOf = (json: Array<Record<string, unknown>>, text: Array<Record<string, unknown>>): Plan => ({
+    json: (json[0]!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan,
+    text: text.map((r) => r['QUERY PLAN']).join('\n'),
+  });
   if (isPglite(raw)) {
     return raw.transaction(async (tx) => {
       for (const s of setup) await tx.query(s);
-      const json = await tx.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`explain (format json) ${query.sql}`, params);
-      const text = await tx.query<{ 'QUERY PLAN': string }>(`explain ${query.sql}`, params);
+      const specific = planOf((await tx.query<Record<string, unknown>>(`explain (format json) ${query.sql}`, params)).rows, (await tx.query<Record<string, unknown>>(`explain ${query.sql}`, params)).rows);
+      for (const s of generic) await tx.query(s);
+      const genericPlan = planOf((await tx.query<Record<string, unknown>>(`explain (format json) ${execute}`)).rows, (await tx.query<Record<string, unknown>>(`explain ${execute}`)).rows);
+      await tx.query('deallocate hot_query');
       await tx.rollback();
-      return { json: json.rows[0]!['QUERY PLAN'][0]!.Plan, text: text.rows.map((r) => r['QUERY PLAN']).join('\n') };
+      return { specific, generic: genericPlan };
     });
   }
   const sql = raw as Sql;
-  let out: { json: PlanNode; text: string } | undefined;
+  let out: { specific: Plan; generic: Plan } | undefined;
   await sql
     .begin(async (tx) => {
       for (const s of setup) await tx.unsafe(s);
-      const json = await tx.unsafe(`explain (format json) ${query.sql}`, params as never[]);
-      const text = await tx.unsafe(`explain ${query.sql}`, params as never[]);
-      out = { json: (json[0]!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan, text: text.map((r) => r['QUERY PLAN']).join('\n') };
+      const specific = planOf(await tx.unsafe(`explain (format json) ${query.sql}`, params as never[]), await tx.unsafe(`explain ${query.sql}`, params as never[]));
+      for (const s of generic) await tx.unsafe(s);
+      try {
+        out = { specific, generic: planOf(await tx.unsafe(`explain (format json) ${execute}`), await tx.unsafe(`explain ${execute}`)) };
+      } finally {
+        await tx.unsafe('deallocate hot_query');
+      }
       throw new Rollback();
     })
     .catch((err: unknown) => {
       if (!(err instanceof Rollback)) throw err;
     });
   return out!;
+}
+
+/** A parameter value as an SQL literal, for EXECUTE (its type is the one PREPARE inferred). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return literal(`{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`);
+  if (typeof value === 'object') return literal(JSON.stringify(value));
+  return `'${String(value).replaceAll("'", "''")}'`;
 }
 
 class Rollback extends Error {}
