@@ -9,8 +9,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { createApp } from '../../api/src/app';
 import type { Db } from '../../api/src/db/client';
+import { rowsOf } from '../../api/src/db/rows';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedContact, seedCustomer, seedInvoice, seedOrg, seedPayment, type SeededOrg } from '../helpers/factories';
 import { client } from '../helpers/http';
@@ -89,8 +91,22 @@ describe('hot queries use indexes under row-level security', () => {
     expect(await plansOf(context({ from: 'ap@acme.example', threadId: 'conv-1', internetMessageId: '<m1@acme.example>' }), 'context: logged thread')).toEqual([]);
   });
 
-  it('customer search by invoice number reads invoices by key (name and contact "contains" matching still reads the org\'s customers)', async () => {
-    const findings = await plansOf(() => api.get('/v1/customers?q=INV-1001'), 'search: invoice number');
-    expect(findings.filter((f) => !/^(customers|contacts|customer_domains) /.test(f))).toEqual([]);
+  it('customer search reads names, domains and contacts through trigram indexes, in the org only (payside_search_hits)', async () => {
+    // The function's own statement, as it runs: as the owner (SECURITY DEFINER), its arguments parameters.
+    const [fn] = rowsOf<{ body: string }>(await database.db.execute(sql`select prosrc as body from pg_proc where proname = 'payside_search_hits'`));
+    const statement = fn!.body.replace(/\bterm\b/g, '$1').replace(/\bpattern\b/g, '$2');
+    const { specific, generic } = await explainAsTenant(database.db as Db, org.orgId, { sql: statement, params: ['acme', '%acme%'] }, { asOwner: true });
+    report.push(`## search: payside_search_hits as the owner\n${statement.replace(/\s+/g, ' ').trim()}\n${specific.text}\n### generic plan\n${generic.text}\n`);
+    expect([...wholeOrgScans(specific.json), ...wholeOrgScans(generic.json)]).toEqual([]);
+    // "Contains" can only be served by the trigram indexes (prefixes also by a btree under the C collation).
+    for (const plan of [specific, generic]) {
+      expect(plan.text).toMatch(/customers_name_trgm_idx/);
+      expect(plan.text).toMatch(/contacts_name_trgm_idx/);
+    }
+    expect(specific.text).toMatch(/payside_current_org\(\)|current_setting\('app\.org_id'/);
+  });
+
+  it('customer search by invoice number reads invoices by key', async () => {
+    expect(await plansOf(() => api.get('/v1/customers?q=INV-1001'), 'search: invoice number')).toEqual([]);
   });
 });

@@ -138,6 +138,18 @@ describe('transaction-local setting on a pooled connection', () => {
 
   const backend = async (d: Db) => (await rows<{ pid: number }>(d, sql`select pg_backend_pid() as pid`))[0]!.pid;
 
+  it('searches (payside_search_hits, which runs as the owner) only the organisation set, and nothing without one', async () => {
+    // '%' matches every name: what a search may reach is exactly what comes back.
+    const everything = sql`select distinct customer_id::text as id from payside_search_hits('', '%')`;
+    const idsOf = async (tx: Db) => (await rows<{ id: string }>(tx, everything)).map((r) => r.id).sort();
+    const ownedBy = async (orgId: string) => (await rows<{ id: string }>(database.db, sql`select id::text as id from customers where org_id = ${orgId} order by id`)).map((r) => r.id);
+    const [ofA, ofB] = [await ownedBy(a.org.orgId), await ownedBy(b.org.orgId)];
+    expect(ofA.length).toBeGreaterThan(0);
+    expect(await withTenant(database.db, a.org.orgId, idsOf)).toEqual(ofA);
+    expect(await withTenant(database.db, b.org.orgId, idsOf)).toEqual(ofB);
+    expect(await asAppWithoutOrg(database.db, idsOf)).toEqual([]);
+  });
+
   it('leaves neither the role nor the organisation behind, after a commit or a rollback', async () => {
     const pid = await backend(db);
     expect(await withTenant(db, a.org.orgId, (tx) => countOf(tx, sql`select count(*) as n from customers`))).toBe(3);

@@ -37,18 +37,22 @@ export interface Plan {
 }
 
 /**
- * EXPLAIN of one recorded statement as the app role with the org set, sequential scans and
+ * EXPLAIN of one recorded statement as the app role (or, `asOwner`, as the owner, as a
+ * SECURITY DEFINER function runs) with the org set, sequential scans and
  * hash/merge joins priced out: the plan for its parameter values (`specific`), and the
  * generic plan the server runs it with on PostgreSQL (`generic`: prepared, then executed
  * with plan_cache_mode = force_generic_plan, as db/client.ts sets it).
  */
-export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery): Promise<{ specific: Plan; generic: Plan }> {
+export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery, options: { asOwner?: boolean } = {}): Promise<{ specific: Plan; generic: Plan }> {
   const raw = (db as unknown as { $client: unknown }).$client;
   // Sequential scans, hash and merge joins priced out: what remains is what the indexes allow.
-  const setup = [`set local enable_seqscan = off`, `set local enable_hashjoin = off`, `set local enable_mergejoin = off`, `select set_config('role', '${APP_ROLE}', true), set_config('app.org_id', '${orgId}', true)`];
+  const role = options.asOwner ? '' : `set_config('role', '${APP_ROLE}', true), `;
+  const setup = [`set local enable_seqscan = off`, `set local enable_hashjoin = off`, `set local enable_mergejoin = off`, `select ${role}set_config('app.org_id', '${orgId}', true)`];
   const params = query.params.map((p) => (p instanceof Date ? p.toISOString() : p));
-  const execute = `execute hot_query(${params.map(literal).join(', ')})`;
-  const generic = [`set local plan_cache_mode = force_generic_plan`, `prepare hot_query as ${query.sql}`];
+  // PREPARE outlives a rolled-back transaction: a name of its own, so a failed explain leaves no clash behind.
+  const name = `hot_query_${++prepared}`;
+  const execute = params.length ? `execute ${name}(${params.map(literal).join(', ')})` : `execute ${name}`;
+  const generic = [`set local plan_cache_mode = force_generic_plan`, `prepare ${name} as ${query.sql}`];
   const planOf = (json: Array<Record<string, unknown>>, text: Array<Record<string, unknown>>): Plan => ({
     json: (json[0]!['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan,
     text: text.map((r) => r['QUERY PLAN']).join('\n'),
@@ -59,7 +63,7 @@ export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuer
       const specific = planOf((await tx.query<Record<string, unknown>>(`explain (format json) ${query.sql}`, params)).rows, (await tx.query<Record<string, unknown>>(`explain ${query.sql}`, params)).rows);
       for (const s of generic) await tx.query(s);
       const genericPlan = planOf((await tx.query<Record<string, unknown>>(`explain (format json) ${execute}`)).rows, (await tx.query<Record<string, unknown>>(`explain ${execute}`)).rows);
-      await tx.query('deallocate hot_query');
+      await tx.query(`deallocate ${name}`);
       await tx.rollback();
       return { specific, generic: genericPlan };
     });
@@ -74,7 +78,7 @@ export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuer
       try {
         out = { specific, generic: planOf(await tx.unsafe(`explain (format json) ${execute}`), await tx.unsafe(`explain ${execute}`)) };
       } finally {
-        await tx.unsafe('deallocate hot_query');
+        await tx.unsafe(`deallocate ${name}`);
       }
       throw new Rollback();
     })
@@ -83,6 +87,8 @@ export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuer
     });
   return out!;
 }
+
+let prepared = 0;
 
 /** A parameter value as an SQL literal, for EXECUTE (its type is the one PREPARE inferred). */
 function literal(value: unknown): string {
@@ -124,8 +130,8 @@ export function wholeOrgScans(plan: PlanNode): string[] {
 }
 
 /**
- * Volume for the planner to weigh (400 customers, 8,000 invoices, payments,
- * threads), inserted set-based as the owner, then ANALYZEd: on a handful of rows
+ * Volume for the planner to weigh (400 customers with 8,000 invoices, payments,
+ * threads; 6,000 more customers with three domains and three contacts each), inserted set-based as the owner, then ANALYZEd: on a handful of rows
  * every index looks alike and plans say nothing.
  */
 export async function seedVolume(db: Db, orgId: string, customerId: string): Promise<void> {
@@ -150,5 +156,11 @@ export async function seedVolume(db: Db, orgId: string, customerId: string): Pro
     from customers cross join generate_series(1, 3) g where org_id = :org and name like 'Volume %'`);
   await run(`insert into holds (org_id, customer_id, until, reason) select org_id, id, date '2025-01-01' + g * 90, 'Volume hold ' || g
     from customers cross join generate_series(1, 2) g where org_id = :org and name like 'Volume %'`);
+  // Many more names and contacts (without ledgers): search's trigram indexes only pay off against a whole org's worth.
+  await run(`insert into customers (org_id, name, external_ref, currency) select :org, 'Listed ' || md5(g::text), 'L-' || g, 'USD' from generate_series(1, 6000) g`);
+  await run(`insert into contacts (org_id, customer_id, name, email) select org_id, id, 'Clerk ' || substr(md5(id::text || g), 1, 10), substr(md5(id::text || g), 1, 12) || '@listed.example'
+    from customers cross join generate_series(1, 3) g where org_id = :org and name like 'Listed %'`);
+  await run(`insert into customer_domains (org_id, customer_id, domain) select org_id, id, substr(md5(id::text || g), 1, 12) || '.example'
+    from customers cross join generate_series(1, 3) g where org_id = :org and name like 'Listed %'`);
   await run('analyze');
 }

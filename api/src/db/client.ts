@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -63,7 +64,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = await PGlite.create(options.dataDir ?? 'memory://');
+  // pg_trgm: customer search's trigram indexes (migration 0005).
+  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
   const pg = drizzlePglite(client, { schema });
   return {
     db: pg as unknown as Db,

@@ -1,6 +1,6 @@
 import type { TCustomerSearchResponse } from '@shared/schemas';
 import { compactReference } from '@shared/matching';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../db/rows';
 
@@ -22,32 +22,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
  */
 export async function findCustomers(db: Db, orgId: string, q: string, limit: number): Promise<TCustomerSearchResponse> {
   const term = q.trim().toLowerCase();
-  const like = `%${escapeLike(term)}%`;
-  const prefix = `${escapeLike(term)}%`;
-  const key = compactReference(q.trim());
   const rows = await db.execute<SearchRow>(sql`
-    with hits as (
-      select c.id, 'name' as matched_on, c.name as matched_text,
-             case when lower(c.name) like ${prefix} then 1 else 2 end as rank
-        from customers c where c.org_id = ${orgId} and (${term} = '' or lower(c.name) like ${like})
-      union all
-      select d.customer_id, 'domain', d.domain, 0
-        from customer_domains d where d.org_id = ${orgId} and ${term} <> '' and d.domain like ${prefix}
-      union all
-      select ct.customer_id, 'contact', ct.email, 0
-        from contacts ct where ct.org_id = ${orgId} and ${term} <> '' and (ct.email like ${prefix} or lower(ct.name) like ${like})
-      union all
-      select i.customer_id, 'invoice', i.number, 0
-        from invoices i where i.org_id = ${orgId} and ${term} <> '' and (i.number_key = ${key} or i.po_key = ${key})
-      union all
-      select c.id, 'external_ref', c.external_ref, 0
-        from customers c where c.org_id = ${orgId} and ${term} <> '' and lower(c.external_ref) = ${term}
-    ), best as (
-      select distinct on (h.id) h.id, h.matched_on, h.matched_text, h.rank
-        from hits h order by h.id, h.rank
-    )
+    with best as (${term === '' ? everyCustomer(orgId, limit) : bestHits(orgId, q, term)})
     select c.id, c.name, c.currency, b.matched_on, b.matched_text, b.rank,
-           (select array_agg(d.domain order by d.domain) from customer_domains d where d.customer_id = c.id) as domains
+           (select array_agg(d.domain order by d.domain) from customer_domains d where d.org_id = ${orgId} and d.customer_id = c.id) as domains
       from best b join customers c on c.id = b.id and c.org_id = ${orgId}
      order by b.rank, lower(c.name), c.id
      limit ${limit}`);
@@ -58,4 +36,25 @@ export async function findCustomers(db: Db, orgId: string, q: string, limit: num
       matchedText: r.matched_text,
     })),
   };
+}
+
+/** The first customers by name (an empty query), along the org's name index. */
+const everyCustomer = (orgId: string, limit: number): SQL => sql`
+  select c.id, 'name' as matched_on, c.name as matched_text, 2 as rank
+    from customers c where c.org_id = ${orgId} order by lower(c.name), c.id limit ${limit}`;
+
+/**
+ * Each matching customer once, with its best match: names, domains, contacts and ledger
+ * references through payside_search_hits (trigram indexes, the caller's org only:
+ * migration 0005), invoices and POs by their stored keys.
+ */
+function bestHits(orgId: string, q: string, term: string): SQL {
+  const key = compactReference(q.trim());
+  return sql`
+    select distinct on (h.id) h.id, h.matched_on, h.matched_text, h.rank from (
+      select s.customer_id as id, s.matched_on, s.matched_text, s.rank from payside_search_hits(${term}, ${`%${escapeLike(term)}%`}) s
+      union all
+      select i.customer_id, 'invoice', i.number, 0
+        from invoices i where i.org_id = ${orgId} and (i.number_key = ${key} or i.po_key = ${key})
+    ) h order by h.id, h.rank`;
 }
