@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { jsonValue, oneRow } from '../../db/rows';
 import { contactsJson, toContactDtos } from '../contacts/list-contacts';
 import { disputesJson, openDisputesOf } from '../disputes/list-disputes';
-import { activeHoldsJson } from '../holds/list-holds';
+import { activeHoldsOf, holdsJson } from '../holds/list-holds';
 import { getOrgSettings, todayIn, type OrgSettings } from '../org/get-org-settings';
 import { settlePromiseStatuses } from '../promises/settle-promise-statuses';
 import { withOutcome } from '../promises/to-promise-dto';
@@ -84,6 +84,6 @@ type PanelRow = Parameters<typeof toLedgerRows>[0] & Record<'customer' | 'disput
 const panelColumns = (orgId: string, customerId: string, asOf: string): SQL => sql`
   ${customerJson(orgId, customerId)} as customer,
   ${disputesJson(orgId, openDisputesOf(customerId))} as disputes,
-  ${activeHoldsJson(orgId, customerId, asOf)} as holds,
+  ${holdsJson(orgId, activeHoldsOf(customerId, asOf))} as holds,
   ${contactsJson(orgId, customerId)} as contacts,
   ${timelineJson(orgId, customerId, PANEL_TIMELINE_ITEMS)} as timeline`;

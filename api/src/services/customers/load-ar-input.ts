@@ -1,8 +1,9 @@
 import { addDays, type ArInput } from '@shared/ar';
-import { sql, type SQL } from 'drizzle-orm';
-import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { and, eq, gte, or, sql, type SQL } from 'drizzle-orm';
+import { jsonValue, oneRow } from '../../db/rows';
 import type { Db } from '../../db/client';
-import { personJson } from '../people/load-people';
+import { promises } from '../../db/schema';
+import { promisesJson } from '../promises/find-promises';
 import type { StoredPromise } from '../promises/to-promise-dto';
 
 /** Promises kept, broken or open with a promised date this recent are evaluated. */
@@ -67,7 +68,7 @@ export async function fetchLedgerRows(db: Db, orgId: string, customerId: string,
  */
 export function ledgerStatement(orgId: string, customerId: string, asOf: string, history: LedgerHistory = 'relevant', more?: SQL): SQL {
   const { ctes, columns } = history === 'all' ? wholeLedger(orgId, customerId) : relevantLedger(orgId, customerId, asOf);
-  return sql`${ctes ? sql`with ${ctes} ` : sql``}select ${columns}, ${promisesJson(orgId, customerId, asOf)} as promises${more ? sql`, ${more}` : sql``}`;
+  return sql`${ctes ? sql`with ${ctes} ` : sql``}select ${columns}, ${promisesJson(orgId, evaluatedPromisesOf(customerId, asOf))} as promises${more ? sql`, ${more}` : sql``}`;
 }
 
 /** `ledgerStatement`'s row as ledger rows. */
@@ -81,16 +82,9 @@ export function toLedgerRows(ledger: Partial<Record<keyof LedgerJson, unknown>> 
   return { invoiceRows, allocationRows, creditRows, paymentRows, promiseRows };
 }
 
-/** The promises the AR math evaluates (open, or promised in the lookback), as a scalar subquery yielding a JSON array. */
-const promisesJson = (orgId: string, customerId: string, asOf: string): SQL =>
-  jsonArray(
-    sql`json_build_object('id', pr.id, 'customerId', pr.customer_id, 'amount', pr.amount, 'currency', pr.currency,
-      'promisedDate', pr.promised_date, 'madeOn', pr.made_on, 'status', pr.status, 'note', pr.note, 'invoiceIds', pr.invoice_ids,
-      'createdBy', ${personJson(orgId, sql`pr.created_by`)}, 'createdAt', ${isoTime(sql`pr.created_at`)})`,
-    sql`from promises pr where pr.org_id = ${orgId} and pr.customer_id = ${customerId}
-      and (pr.status = 'open' or pr.promised_date >= ${addDays(asOf, -PROMISE_LOOKBACK_DAYS)}::date)`,
-    sql`pr.promised_date, pr.id`,
-  );
+/** The promises the AR math evaluates: open, or promised within the lookback. */
+const evaluatedPromisesOf = (customerId: string, asOf: string): SQL =>
+  and(eq(promises.customerId, customerId), or(eq(promises.status, 'open'), gte(promises.promisedDate, addDays(asOf, -PROMISE_LOOKBACK_DAYS))))!;
 
 /** Ledger rows as the pure AR input, with the extras the panel shows. */
 export function toArInput(
@@ -194,8 +188,7 @@ function relevantLedger(orgId: string, customerId: string, asOf: string): Ledger
              else '-infinity'::date end as paid_from,
         least(${asOf}::date - 366,
               (select max(p.received_date) from payments p where p.org_id = ${orgId} and p.customer_id = ${customerId} and p.received_date <= ${asOf}::date),
-              (select min(pr.made_on) from promises pr where pr.org_id = ${orgId} and pr.customer_id = ${customerId}
-                  and (pr.status = 'open' or pr.promised_date >= ${addDays(asOf, -PROMISE_LOOKBACK_DAYS)}::date))) as received_from
+              (select min(promises.made_on) from promises where promises.org_id = ${orgId} and ${evaluatedPromisesOf(customerId, asOf)})) as received_from
     ),
     i as materialized (
       select i.id, i.number, i.issue_date, i.due_date, i.amount, i.currency, i.status, i.po_number, i.paid_on,

@@ -1,4 +1,5 @@
 import type { TCreateHoldRequest, THold } from '@shared/schemas';
+import { eq } from 'drizzle-orm';
 import { holds } from '../../db/schema';
 import { invalidField } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
@@ -6,8 +7,7 @@ import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
 import { findCustomerRow } from '../customers/get-customer';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { loadPeople, personOf } from '../people/load-people';
-import { toHoldDto } from './list-holds';
+import { findHolds } from './list-holds';
 
 /** Sets a "don't chase until …" hold on a customer. */
 export async function createHold(ctx: ServiceContext, customerId: string, input: TCreateHoldRequest): Promise<THold> {
@@ -21,8 +21,8 @@ export async function createHold(ctx: ServiceContext, customerId: string, input:
       .values({ orgId: ctx.orgId, customerId, until: input.until, reason: input.reason, setBy: ctx.actor.userId })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const dto = toHoldDto(row, personOf(await loadPeople(tx, ctx.orgId, [row.setBy]), row.setBy));
+    const [dto] = await findHolds(tx, ctx.orgId, eq(holds.id, row.id));
     await writeAudit(tx, ctx, { action: 'hold.created', entityType: 'hold', entityId: row.id, customerId, after: dto });
-    return dto;
+    return dto as THold;
   });
 }

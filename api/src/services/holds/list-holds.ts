@@ -1,32 +1,32 @@
-import type { THold, TPersonRef } from '@shared/schemas';
-import { sql, type SQL } from 'drizzle-orm';
+import type { THold } from '@shared/schemas';
+import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
 import { holds } from '../../db/schema';
 import { personJson } from '../people/load-people';
 
-/** A hold row as the API shows it, with the person who set it. */
-export function toHoldDto(row: typeof holds.$inferSelect, setBy: TPersonRef | null): THold {
-  return {
-    id: row.id,
-    customerId: row.customerId,
-    until: row.until,
-    reason: row.reason,
-    setBy,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-/** Holds not cleared and not yet expired on `asOf`, soonest end first, as the API shows them: a scalar subquery yielding a JSON array. */
-export const activeHoldsJson = (orgId: string, customerId: string, asOf: string): SQL =>
+/**
+ * The organisation's holds matching `where` (conditions on the `holds` table), soonest end
+ * first, as the API shows them with the person who set each: a scalar subquery yielding a
+ * JSON array. The one place a hold becomes its DTO.
+ */
+export const holdsJson = (orgId: string, where: SQL | undefined): SQL =>
   jsonArray(
-    sql`json_build_object('id', h.id, 'customerId', h.customer_id, 'until', h.until, 'reason', h.reason,
-      'setBy', ${personJson(orgId, sql`h.set_by`)}, 'createdAt', ${isoTime(sql`h.created_at`)})`,
-    sql`from holds h where h.org_id = ${orgId} and h.customer_id = ${customerId} and h.cleared_at is null and h.until >= ${asOf}::date`,
-    sql`h.until`,
+    sql`json_build_object('id', holds.id, 'customerId', holds.customer_id, 'until', holds.until, 'reason', holds.reason,
+      'setBy', ${personJson(orgId, sql`holds.set_by`)}, 'createdAt', ${isoTime(sql`holds.created_at`)})`,
+    sql`from holds where ${and(eq(holds.orgId, orgId), where)}`,
+    sql`holds.until, holds.id`,
   );
 
+/** The organisation's holds matching `where`, as the API shows them: one statement. */
+export async function findHolds(db: Db, orgId: string, where: SQL | undefined): Promise<THold[]> {
+  return jsonValue<THold[]>((await oneRow<{ holds: unknown }>(db, sql`select ${holdsJson(orgId, where)} as holds`)).holds, []);
+}
+
+/** The customer's holds not cleared and not yet expired on `asOf`: the condition the list and the panel select them by. */
+export const activeHoldsOf = (customerId: string, asOf: string): SQL => and(eq(holds.customerId, customerId), isNull(holds.clearedAt), gte(holds.until, asOf))!;
+
 /** Holds not cleared and not yet expired on `asOf`, soonest end first. */
-export async function listActiveHolds(db: Db, orgId: string, customerId: string, asOf: string): Promise<THold[]> {
-  return jsonValue<THold[]>((await oneRow<{ holds: unknown }>(db, sql`select ${activeHoldsJson(orgId, customerId, asOf)} as holds`)).holds, []);
+export function listActiveHolds(db: Db, orgId: string, customerId: string, asOf: string): Promise<THold[]> {
+  return findHolds(db, orgId, activeHoldsOf(customerId, asOf));
 }

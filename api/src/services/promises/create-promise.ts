@@ -7,8 +7,8 @@ import type { ServiceContext } from '../../lib/types';
 import { writeAudit } from '../audit/write-audit';
 import { findCustomerRow } from '../customers/get-customer';
 import { getOrgSettings, todayIn } from '../org/get-org-settings';
-import { loadPeople, personOf } from '../people/load-people';
-import { toPromiseDto } from './to-promise-dto';
+import { findPromises } from './find-promises';
+import { withOutcome } from './to-promise-dto';
 
 /** Records a promise to pay; it is kept automatically when payments cover it by the date. */
 export async function createPromise(ctx: ServiceContext, customerId: string, input: TCreatePromiseRequest): Promise<TPromise> {
@@ -40,7 +40,8 @@ export async function createPromise(ctx: ServiceContext, customerId: string, inp
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    const dto = toPromiseDto(row, personOf(await loadPeople(tx, ctx.orgId, [row.createdBy]), row.createdBy));
+    const [stored] = await findPromises(tx, ctx.orgId, eq(promises.id, row.id));
+    const dto = withOutcome(stored!);
     await writeAudit(tx, ctx, { action: 'promise.created', entityType: 'promise', entityId: row.id, customerId, after: dto });
     return dto;
   });

@@ -1,7 +1,6 @@
-import type { TPersonRef, TPromise } from '@shared/schemas';
-import type { promises } from '../../db/schema';
+import type { TPromise } from '@shared/schemas';
 
-/** A promise as stored, before the AR math says what payments did to it. */
+/** A promise as stored (`findPromises`, `promisesJson`), before the AR math says what payments did to it. */
 export type StoredPromise = Omit<TPromise, 'coveredAmount'>;
 
 /** What the AR math worked out for a promise: its status now and how much payments covered. */
@@ -10,27 +9,7 @@ export interface PromiseOutcome {
   coveredAmount: number;
 }
 
-/** A promise row as the API shows it, with the person who recorded it. */
-export function toPromiseDto(row: typeof promises.$inferSelect, createdBy: TPersonRef | null, evaluated?: PromiseOutcome): TPromise {
-  return withOutcome(
-    {
-      id: row.id,
-      customerId: row.customerId,
-      amount: row.amount,
-      currency: row.currency,
-      promisedDate: row.promisedDate,
-      madeOn: row.madeOn,
-      status: row.status,
-      note: row.note,
-      invoiceIds: row.invoiceIds,
-      createdBy,
-      createdAt: row.createdAt.toISOString(),
-    },
-    evaluated,
-  );
-}
-
-/** A stored promise with its evaluated outcome (none: as stored, nothing covered). */
+/** A stored promise as the API shows it, with its evaluated outcome (none: as stored, nothing covered). */
 export function withOutcome(promise: StoredPromise, evaluated?: PromiseOutcome): TPromise {
   return { ...promise, status: evaluated?.status ?? promise.status, coveredAmount: evaluated?.coveredAmount ?? 0 };
 }
