@@ -63,6 +63,16 @@ async function plansOf(request: () => Promise<{ status: number }>, label: string
   return findings;
 }
 
+/** The node types between the scan of `index` and the plan's root, nearest first ([] when no node scans it). */
+function nodesAbove(plan: { 'Node Type': string; 'Index Name'?: string; Plans?: unknown[] }, index: string): string[] {
+  if (plan['Index Name'] === index) return [plan['Node Type']];
+  for (const child of (plan.Plans ?? []) as Array<typeof plan>) {
+    const path = nodesAbove(child, index);
+    if (path.length) return [...path, plan['Node Type']];
+  }
+  return [];
+}
+
 /** The org-wide payment norms statistic reads a year of the org's invoices by design; it is cached (services/customers/org-norms-cache.ts). */
 const ORG_NORMS_MARKER = 'with inv as (';
 
@@ -104,6 +114,23 @@ describe('hot queries use indexes under row-level security', () => {
       expect(plan.text).toMatch(/contacts_name_trgm_idx/);
     }
     expect(specific.text).toMatch(/payside_current_org\(\)|current_setting\('app\.org_id'/);
+  });
+
+  it('an empty search lists the first customers along the name index, reading no more than it shows', async () => {
+    recorded.length = 0;
+    const response = await api.get('/v1/customers?q=&limit=20');
+    expect(response.status).toBe(200);
+    const [listing] = recorded.filter((q) => /^\s*with best as/i.test(q.sql));
+    expect(listing).toBeDefined();
+    const { specific, generic } = await explainAsTenant(database.db as Db, org.orgId, listing!);
+    report.push(`## search: empty query\n${listing!.sql.replace(/\s+/g, ' ').trim()}\n${specific.text}\n### generic plan\n${generic.text}\n`);
+    for (const plan of [specific, generic]) {
+      // The limit sits over the name index with nothing between that reads the whole org first: an
+      // incremental sort only orders equal names by id. (The outer sort orders the twenty rows shown.)
+      const path = nodesAbove(plan.json, 'customers_org_name_idx');
+      expect(path.indexOf('Limit')).toBeGreaterThan(0);
+      expect(path.slice(0, path.indexOf('Limit'))).not.toContain('Sort');
+    }
   });
 
   it('customer search by invoice number reads invoices by key', async () => {
