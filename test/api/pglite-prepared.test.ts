@@ -63,6 +63,15 @@ describe('PGlite prepared statements', () => {
     expect((await plain.query('select count(*)::int as n from kinds')).rows[0]).toEqual({ n: 2 * hostile.length + 1 });
   });
 
+  it('quotes the same whatever standard_conforming_strings says', async () => {
+    await plain.exec('set standard_conforming_strings = off');
+    try {
+      for (const text of hostile) expect((await prepared.query<{ t: string }>('select $1::text as t', [text])).rows).toEqual([{ t: text }]);
+    } finally {
+      await plain.exec('set standard_conforming_strings = on');
+    }
+  });
+
   it('runs statements PREPARE does not take as they come', async () => {
     const plan = await prepared.query<{ 'QUERY PLAN': string }>('explain select * from kinds where id = $1', [1]);
     expect(plan.rows[0]!['QUERY PLAN']).toMatch(/kinds/);

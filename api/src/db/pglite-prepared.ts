@@ -29,8 +29,9 @@ interface Prepared {
  * parameters is prepared once with SQL `PREPARE` and then run as `EXECUTE name(…)`
  * with its values written as quoted literals. The protocol cannot bind parameters to
  * EXECUTE, and a quoted literal takes the prepared parameter's type, as a bound value does.
- * Each value is serialised as PGlite would bind it (by its parameter's type), and quoted.
- * Prepared statements belong to the session and outlive a rolled-back transaction. The
+ * Each value is serialised as PGlite would bind it (by its parameter's type), and quoted
+ * as an escape string; EXECUTE still goes through the extended protocol, which refuses a
+ * second statement, should quoting ever fail. Prepared statements belong to the session and outlive a rolled-back transaction. The
  * session plans them generically (`plan_cache_mode`, set by the caller), as on PostgreSQL.
  * @see https://www.postgresql.org/docs/15/sql-prepare.html
  */
@@ -65,7 +66,8 @@ export function preparingPglite(pg: PGlite, { maxStatements = 250 }: PreparingOp
   const literal = (value: unknown, type: number | undefined, options?: QueryOptions): string => {
     if (value === null || value === undefined) return 'null';
     const serialize = (type !== undefined && (options?.serializers?.[type] ?? pg.serializers[type])) || ((v: unknown) => String(v));
-    return `'${serialize(value).replaceAll("'", "''")}'`;
+    // An escape string: its meaning does not depend on standard_conforming_strings.
+    return `E'${serialize(value).replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
   };
 
   const query =
