@@ -47,8 +47,6 @@ describe('PGlite prepared statements', () => {
     await plain?.close();
   });
 
-  const statementCount = async () => (await plain.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]!.n;
-
   it('stores and returns every kind of value exactly as bound parameters do', async () => {
     for (const [i, text] of hostile.entries()) {
       const viaPrepared = await prepared.query(insertKinds, kindValues(2 * i, text));
@@ -79,12 +77,10 @@ describe('PGlite prepared statements', () => {
 
   it('prepares a statement once and runs it again by name', async () => {
     const text = 'select $1::int + 1 as next';
-    const before = await statementCount();
     expect((await prepared.query(text, [41])).rows).toEqual([{ next: 42 }]);
     expect((await prepared.query(text, [1])).rows).toEqual([{ next: 2 }]);
     const statements = (await plain.query<{ statement: string }>('select statement from pg_prepared_statements')).rows;
     expect(statements.filter((s) => s.statement.endsWith(text))).toHaveLength(1);
-    expect(await statementCount()).toBeLessThanOrEqual(Math.max(before + 1, 3));
   });
 
   it('keeps a statement prepared in a transaction that rolls back', async () => {

@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import type { Db } from '../../api/src/db/client';
+import { quoteLiteral } from '../../api/src/db/pglite-prepared';
 import * as schema from '../../api/src/db/schema';
 import { APP_ROLE } from '../../api/src/lib/transaction';
 
@@ -40,7 +41,7 @@ export interface Plan {
  * EXPLAIN of one recorded statement as the app role (or, `asOwner`, as the owner, as a
  * SECURITY DEFINER function runs) with the org set, sequential scans and
  * hash/merge joins priced out: the plan for its parameter values (`specific`), and the
- * generic plan the server runs it with on PostgreSQL (`generic`: prepared, then executed
+ * generic plan the app runs it with on either database (`generic`: prepared, then executed
  * with plan_cache_mode = force_generic_plan, as db/client.ts sets it).
  */
 export async function explainAsTenant(db: Db, orgId: string, query: RecordedQuery, options: { asOwner?: boolean } = {}): Promise<{ specific: Plan; generic: Plan }> {
@@ -96,7 +97,7 @@ function literal(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return literal(`{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`);
   if (typeof value === 'object') return literal(JSON.stringify(value));
-  return `'${String(value).replaceAll("'", "''")}'`;
+  return quoteLiteral(String(value));
 }
 
 class Rollback extends Error {}

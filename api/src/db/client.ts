@@ -40,17 +40,16 @@ export interface OpenDatabaseOptions {
 
 /**
  * Settings of every PostgreSQL connection, and of PGlite's one session. Statements are
- * named and prepared once per connection (preparingStatements; preparingPglite on PGlite); by default PostgreSQL still plans one anew at each
- * execution while it judges the generic plan costlier, as it does for the panel's (planning
- * its many subqueries cost more CPU than running them). Forced, each is planned once per
- * connection; hot-query-plans.test.ts holds the generic plans of the hot statements to the
- * same index rules as the plans for their values.
+ * named and prepared once per connection (preparingStatements; preparingPglite on PGlite);
+ * by default PostgreSQL still plans one anew at each execution while it judges the generic
+ * plan costlier, as it does for the panel's (planning its many subqueries cost more CPU
+ * than running them). Forced, each is planned once per connection; hot-query-plans.test.ts
+ * holds the generic plans of the hot statements to the same index rules as the plans for
+ * their values.
  * @see https://www.postgresql.org/docs/15/sql-prepare.html#SQL-PREPARE-NOTES
  */
 export const SESSION_SETTINGS = { plan_cache_mode: 'force_generic_plan' } as const;
 
-/** SESSION_SETTINGS as SQL, for PGlite's one session. */
-const sessionSettingsSql = () => Object.entries(SESSION_SETTINGS).map(([name, value]) => `set ${name} = ${value};`).join('\n');
 
 /** Opens the database the options point at. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -70,7 +69,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   // pg_trgm: customer search's trigram indexes (migration 0005).
   const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
-  await client.exec(sessionSettingsSql());
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) await client.exec(`set ${name} = ${value}`);
   const pg = drizzlePglite(preparingPglite(client), { schema });
   return {
     db: pg as unknown as Db,

@@ -16,6 +16,9 @@ export interface PreparingOptions {
 /** Statements PREPARE takes (EXPLAIN and the like are run as they come). */
 const PREPARABLE = /^[\s(]*(select|insert|update|delete|with|values)\b/i;
 
+/** `text` as an SQL string literal: an escape string, whose meaning does not depend on standard_conforming_strings. */
+export const quoteLiteral = (text: string): string => `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
 /** A statement prepared in the PGlite session: its name and its parameters' type oids. */
 interface Prepared {
   name: string;
@@ -29,10 +32,11 @@ interface Prepared {
  * parameters is prepared once with SQL `PREPARE` and then run as `EXECUTE name(…)`
  * with its values written as quoted literals. The protocol cannot bind parameters to
  * EXECUTE, and a quoted literal takes the prepared parameter's type, as a bound value does.
- * Each value is serialised as PGlite would bind it (by its parameter's type), and quoted
- * as an escape string; EXECUTE still goes through the extended protocol, which refuses a
- * second statement, should quoting ever fail. Prepared statements belong to the session and outlive a rolled-back transaction. The
- * session plans them generically (`plan_cache_mode`, set by the caller), as on PostgreSQL.
+ * Each value is serialised as PGlite would bind it (by its parameter's type) and quoted
+ * (`quoteLiteral`); EXECUTE still goes through the extended protocol, which refuses a
+ * second statement, should quoting ever fail. Prepared statements belong to the session
+ * and outlive a rolled-back transaction. The session plans them generically
+ * (`plan_cache_mode`, set by the caller), as PostgreSQL connections do.
  * @see https://www.postgresql.org/docs/15/sql-prepare.html
  */
 export function preparingPglite(pg: PGlite, { maxStatements = 250 }: PreparingOptions = {}): PGlite {
@@ -55,9 +59,10 @@ export function preparingPglite(pg: PGlite, { maxStatements = 250 }: PreparingOp
     return prepared;
   }
 
-  /** The statement for `text`, moved to the end of the map: the map runs from least to most recently used. */
-  const used = (text: string) => {
-    const prepared = statements.get(text)!;
+  /** The statement for `text` if there is one, moved to the end of the map: the map runs from least to most recently used. */
+  const recall = (text: string): Prepared | undefined => {
+    const prepared = statements.get(text);
+    if (!prepared) return undefined;
     statements.delete(text);
     statements.set(text, prepared);
     return prepared;
@@ -66,15 +71,14 @@ export function preparingPglite(pg: PGlite, { maxStatements = 250 }: PreparingOp
   const literal = (value: unknown, type: number | undefined, options?: QueryOptions): string => {
     if (value === null || value === undefined) return 'null';
     const serialize = (type !== undefined && (options?.serializers?.[type] ?? pg.serializers[type])) || ((v: unknown) => String(v));
-    // An escape string: its meaning does not depend on standard_conforming_strings.
-    return `E'${serialize(value).replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+    return quoteLiteral(serialize(value));
   };
 
   const query =
     (q: Queryable) =>
     async <T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
       if (!params?.length || !PREPARABLE.test(text)) return q.query<T>(text, params, options);
-      const { name, types } = (statements.has(text) ? used(text) : undefined) ?? (await prepare(q, text));
+      const { name, types } = recall(text) ?? (await prepare(q, text));
       const values = params.map((value, i) => literal(value, types[i], options));
       // A NUL cannot be written into a statement's text; bound, it fails as PostgreSQL says (22021), and callers rely on that.
       if (values.some((v) => v.includes('\u0000'))) return q.query<T>(text, params, options);
