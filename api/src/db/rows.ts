@@ -26,3 +26,8 @@ export const jsonArray = (object: SQL, from: SQL, orderBy?: SQL): SQL =>
 export async function oneRow<T>(db: Db, query: SQL): Promise<T> {
   return rowsOf<T>(await db.execute(query))[0]!;
 }
+
+/** The value of one scalar expression, such as a JSON projection (`holdsJson`, `customerJson`), selected on its own. */
+export async function selectValue(db: Db, expression: SQL): Promise<unknown> {
+  return (await oneRow<{ value: unknown }>(db, sql`select ${expression} as value`)).value;
+}

@@ -1,7 +1,7 @@
 import type { TContact } from '@shared/schemas';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { isoTime, jsonArray, jsonValue, selectValue } from '../../db/rows';
 import { contacts } from '../../db/schema';
 
 const roleOrder = { payer: 0, ap: 1, approver: 2, billing: 3, other: 4 } as const;
@@ -38,5 +38,5 @@ export function toContactDtos(value: unknown): TContact[] {
 
 /** The customer's contacts: primary payer first, then by role, then name. */
 export async function listContacts(db: Db, orgId: string, customerId: string): Promise<TContact[]> {
-  return toContactDtos((await oneRow<{ contacts: unknown }>(db, sql`select ${contactsJson(orgId, customerId)} as contacts`)).contacts);
+  return toContactDtos(await selectValue(db, contactsJson(orgId, customerId)));
 }

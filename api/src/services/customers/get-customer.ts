@@ -1,7 +1,7 @@
 import type { TCustomer } from '@shared/schemas';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { jsonArray, jsonValue, selectValue } from '../../db/rows';
 import { customers } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import { personJson } from '../people/load-people';
@@ -37,7 +37,7 @@ export const customerJson = (orgId: string, customerId: string): SQL => sql`(
 
 /** The customer as the API shows it; 404 for a missing or foreign id. */
 export async function getCustomer(db: Db, orgId: string, customerId: string): Promise<TCustomer> {
-  return toCustomerDto((await oneRow<{ customer: unknown }>(db, sql`select ${customerJson(orgId, customerId)} as customer`)).customer);
+  return toCustomerDto(await selectValue(db, customerJson(orgId, customerId)));
 }
 
 /** `customerJson`'s value as the DTO; 404 when there was no such customer. */

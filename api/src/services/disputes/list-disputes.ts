@@ -1,7 +1,7 @@
 import type { TDispute } from '@shared/schemas';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { isoTime, jsonArray, jsonValue, selectValue } from '../../db/rows';
 import { disputes } from '../../db/schema';
 import { personJson } from '../people/load-people';
 
@@ -28,7 +28,7 @@ export const disputesJson = (orgId: string, where: SQL | undefined): SQL =>
 
 /** The organisation's disputes matching `where`, oldest first, as the API shows them: one statement. */
 export async function findDisputes(db: Db, orgId: string, where: SQL | undefined): Promise<TDispute[]> {
-  return jsonValue<TDispute[]>((await oneRow<{ disputes: unknown }>(db, sql`select ${disputesJson(orgId, where)} as disputes`)).disputes, []);
+  return jsonValue<TDispute[]>(await selectValue(db, disputesJson(orgId, where)), []);
 }
 
 /** The customer's open disputes: the condition `listOpenDisputes` and the panel select them by. */

@@ -1,7 +1,7 @@
 import type { THold } from '@shared/schemas';
 import { and, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { isoTime, jsonArray, jsonValue, selectValue } from '../../db/rows';
 import { holds } from '../../db/schema';
 import { personJson } from '../people/load-people';
 
@@ -20,7 +20,7 @@ export const holdsJson = (orgId: string, where: SQL | undefined): SQL =>
 
 /** The organisation's holds matching `where`, as the API shows them: one statement. */
 export async function findHolds(db: Db, orgId: string, where: SQL | undefined): Promise<THold[]> {
-  return jsonValue<THold[]>((await oneRow<{ holds: unknown }>(db, sql`select ${holdsJson(orgId, where)} as holds`)).holds, []);
+  return jsonValue<THold[]>(await selectValue(db, holdsJson(orgId, where)), []);
 }
 
 /** The customer's holds not cleared and not yet expired on `asOf`: the condition the list and the panel select them by. */

@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { isoTime, jsonArray, jsonValue, oneRow } from '../../db/rows';
+import { isoTime, jsonArray, jsonValue, selectValue } from '../../db/rows';
 import { promises } from '../../db/schema';
 import { personJson } from '../people/load-people';
 import type { StoredPromise } from './to-promise-dto';
@@ -21,5 +21,5 @@ export const promisesJson = (orgId: string, where: SQL | undefined): SQL =>
 
 /** The organisation's promises matching `where`, as stored: one statement. */
 export async function findPromises(db: Db, orgId: string, where: SQL | undefined): Promise<StoredPromise[]> {
-  return jsonValue<StoredPromise[]>((await oneRow<{ promises: unknown }>(db, sql`select ${promisesJson(orgId, where)} as promises`)).promises, []);
+  return jsonValue<StoredPromise[]>(await selectValue(db, promisesJson(orgId, where)), []);
 }
