@@ -51,6 +51,19 @@ export interface OpenDatabaseOptions {
 export const SESSION_SETTINGS = { plan_cache_mode: 'force_generic_plan' } as const;
 
 
+/**
+ * Text must come back exactly as stored. PGlite's result decoder drops a leading U+FEFF
+ * unless api/scripts/keep-pglite-bom.mjs (npm's postinstall) has fixed it; refuse to run
+ * on a copy that would silently shorten subjects and bodies.
+ */
+async function assertTextKeptExactly(client: PGlite): Promise<void> {
+  const { rows } = await client.query<{ text: string }>("select E'\\uFEFF' as text");
+  if (rows[0]?.text !== '\uFEFF') {
+    await client.close();
+    throw new Error('The embedded database drops a leading U+FEFF from text: run `npm install` (its postinstall step, api/scripts/keep-pglite-bom.mjs, fixes PGlite\'s decoder).');
+  }
+}
+
 /** Opens the database the options point at. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
@@ -70,6 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // pg_trgm: customer search's trigram indexes (migration 0005).
   const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) await client.exec(`set ${name} = ${value}`);
+  await assertTextKeptExactly(client);
   const pg = drizzlePglite(preparingPglite(client), { schema });
   return {
     db: pg as unknown as Db,
