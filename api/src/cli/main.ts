@@ -11,7 +11,7 @@ import { DataFolderHeldError, describeHolder } from '../db/data-folder-lock';
 import { readEnv } from '../env';
 import { AppError } from '../lib/errors';
 import { ControlSocketInterrupted, ControlSocketUnavailable, runThroughServer } from './control-client';
-import { cliErrorMessage, parseCommandLine, runParsedCommand, usage, type CommandIo, type ParsedCommandLine } from './run-command';
+import { cliErrorMessage, parseCommandLine, runParsedCommand, usage, type CommandIo } from './run-command';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     await database.migrate();
-    await runParsedCommand(parsed as Extract<ParsedCommandLine, { kind: 'command' }>, database.db, io);
+    await runParsedCommand(parsed, database.db, io);
     return 0;
   } finally {
     await database.close();
