@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type LogLine } from './app';
 import { apiTokenVerifier } from './auth/api-token';
 import { entraVerifier } from './auth/entra';
-import { chooseControlSocketPath } from './cli/control-protocol';
+import { chooseControlSocketPath, controlDirBeside } from './cli/control-protocol';
 import { serveControlSocket, type ControlServer } from './cli/control-server';
 import { openDatabase, type Database } from './db/client';
 import { DataFolderHeldError, describeHolder } from './db/data-folder-lock';
@@ -31,6 +31,7 @@ const log = (line: LogLine) => {
 const pgliteDir = resolve(dataDir, 'pglite');
 // On PGlite this server is the data folder's one owner; CLI commands reach it through the control socket.
 const controlSocket = env.DATABASE_URL ? undefined : chooseControlSocketPath(pgliteDir);
+const socketInTmp = controlSocket !== undefined && dirname(controlSocket) !== controlDirBeside(pgliteDir);
 const database = await openOwnDatabase();
 await database.migrate();
 
@@ -46,7 +47,7 @@ if (env.PAYSIDE_SEED_DEMO === 'auto') {
 }
 
 const control: ControlServer | undefined = controlSocket
-  ? await serveControlSocket(controlSocket, database.db, { removeDirOnClose: !controlSocket.startsWith(dataDir) })
+  ? await serveControlSocket(controlSocket, database.db, { removeDirOnClose: socketInTmp })
   : undefined;
 
 const entraClientId = env.PAYSIDE_ENTRA_CLIENT_ID;
@@ -92,12 +93,12 @@ async function openOwnDatabase(): Promise<Database> {
     return await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir, owner: { kind: 'server', command: 'npm start', controlSocket } });
   } catch (error) {
     if (!(error instanceof DataFolderHeldError)) throw error;
-    if (controlSocket && !controlSocket.startsWith(dataDir)) rmSync(dirname(controlSocket), { recursive: true, force: true });
+    if (socketInTmp) rmSync(dirname(controlSocket!), { recursive: true, force: true });
     process.stderr.write(
       [
         `Payside cannot start: the data folder ${error.folder} is in use by ${describeHolder(error.holder)}.`,
         'Two processes must never open one embedded database. Stop that process first, or start this one on another folder and port:',
-        `  PAYSIDE_DATA_DIR=${dataDir}-2 PORT=${env.PORT + 1} npm start`,
+        `  PAYSIDE_DATA_DIR=${dataDir}-2 PORT=${env.PORT === 0 ? 0 : env.PORT + 1} npm start`,
         `(If no such process is running, delete ${error.lockFile}.)`,
         '',
       ].join('\n'),

@@ -32,13 +32,16 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** Unix socket paths are limited to about 104 bytes (sun_path); longer ones fall back to os.tmpdir(). */
 const MAX_SOCKET_PATH = 100;
 
+/** The control socket's directory in the data folder (kept across runs; a fallback under os.tmpdir() is not). */
+export const controlDirBeside = (folder: string) => join(dirname(folder), 'control');
+
 /**
  * Where the server of PGlite folder `folder` listens: `control/payside.sock` beside the folder, in
  * a directory only its user can enter; a fresh private directory under os.tmpdir() when that path
  * is too long for a socket. Recorded in the folder's lock, which is where clients read it.
  */
 export function chooseControlSocketPath(folder: string): string {
-  const beside = join(dirname(folder), 'control', 'payside.sock');
+  const beside = join(controlDirBeside(folder), 'payside.sock');
   if (Buffer.byteLength(beside) <= MAX_SOCKET_PATH) return beside;
   const tag = createHash('sha256').update(folder).digest('hex').slice(0, 8);
   return join(mkdtempSync(join(tmpdir(), `payside-${tag}-`)), 'c.sock');
