@@ -1,12 +1,15 @@
 /** `npm start`: migrate, seed the demo organisation on first start, serve the whole backend. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type LogLine } from './app';
 import { apiTokenVerifier } from './auth/api-token';
 import { entraVerifier } from './auth/entra';
-import { openDatabase } from './db/client';
+import { chooseControlSocketPath, controlDirBeside } from './cli/control-protocol';
+import { serveControlSocket, type ControlServer } from './cli/control-server';
+import { openDatabase, type Database } from './db/client';
+import { DataFolderHeldError, describeHolder } from './db/data-folder-lock';
 import { readEnv } from './env';
 import type { SandboxSettings } from './routes/sandbox';
 import { demoMailbox } from './seed/demo-mailbox';
@@ -25,7 +28,11 @@ const log = (line: LogLine) => {
   if (levels[level] <= levels[env.LOG_LEVEL]) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...line })}\n`);
 };
 
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: resolve(dataDir, 'pglite') });
+const pgliteDir = resolve(dataDir, 'pglite');
+// On PGlite this server is the data folder's one owner; CLI commands reach it through the control socket.
+const controlSocket = env.DATABASE_URL ? undefined : chooseControlSocketPath(pgliteDir);
+const socketInTmp = controlSocket !== undefined && dirname(controlSocket) !== controlDirBeside(pgliteDir);
+const database = await openOwnDatabase();
 await database.migrate();
 
 const paneDir = fileURLToPath(new URL('../../addin-outlook/dist', import.meta.url));
@@ -38,6 +45,10 @@ if (env.PAYSIDE_SEED_DEMO === 'auto') {
   const sandboxToken = await ensureDemoToken(database.db, orgId, dataDir, { file: 'sandbox-token', email: collector.email, tokenName: 'sandbox' });
   sandbox = { paneDir, token: sandboxToken, user: { name: collector.name, email: collector.email }, items: demoMailbox(), gmailPreview: true };
 }
+
+const control: ControlServer | undefined = controlSocket
+  ? await serveControlSocket(controlSocket, database.db, { removeDirOnClose: socketInTmp })
+  : undefined;
 
 const entraClientId = env.PAYSIDE_ENTRA_CLIENT_ID;
 const app = createApp({
@@ -57,7 +68,7 @@ const app = createApp({
 const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
   const base = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${resolve(dataDir, 'pglite')}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${pgliteDir}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
   process.stdout.write(
     [
       '',
@@ -67,6 +78,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, ser
       sandbox ? `  Sandbox      ${base}/sandbox   (demo mailbox beside the real Outlook pane; Gmail cards at ${base}/sandbox/gmail)` : '',
       `  Outlook      ${base}/outlook/taskpane.html   (manifests: ${base}/manifest/outlook.xml, ${base}/manifest/outlook.json)`,
       `  Database     ${where}`,
+      control ? '  CLI          `npm run payside -- …` runs its commands in this server while it runs' : '',
       demoToken ? `  Demo token   ${demoToken}   (organisation "demo", admin)` : '  Demo data    off (PAYSIDE_SEED_DEMO=never)',
       '',
       demoToken ? `Try: curl -H "Authorization: Bearer ${demoToken}" ${base}/v1/customers?q=acme` : '',
@@ -75,12 +87,34 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, ser
   );
 });
 
+/** The database; on PGlite, refuses (exit 1) without touching the folder when another process holds it. */
+async function openOwnDatabase(): Promise<Database> {
+  try {
+    return await openDatabase({ url: env.DATABASE_URL, dataDir: pgliteDir, owner: { kind: 'server', command: 'npm start', controlSocket } });
+  } catch (error) {
+    if (!(error instanceof DataFolderHeldError)) throw error;
+    if (socketInTmp) rmSync(dirname(controlSocket!), { recursive: true, force: true });
+    process.stderr.write(
+      [
+        `Payside cannot start: the data folder ${error.folder} is in use by ${describeHolder(error.holder)}.`,
+        'Two processes must never open one embedded database. Stop that process first, or start this one on another folder and port:',
+        `  PAYSIDE_DATA_DIR=${dataDir}-2 PORT=${env.PORT === 0 ? 0 : env.PORT + 1} npm start`,
+        `(If no such process is running, delete ${error.lockFile}.)`,
+        '',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+}
+
 function redact(url: string) {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
 const shutdown = async () => {
   server.close();
+  // Commands running for the CLI finish (and commit) before the database closes.
+  await control?.close();
   await database.close();
   process.exit(0);
 };

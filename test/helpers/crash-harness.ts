@@ -52,6 +52,8 @@ export function crashableServer(env: NodeJS.ProcessEnv) {
     start: boot,
     whenUp: () => up,
     output: () => current?.output() ?? '',
+    /** The serving process's id (the one that holds a PGlite data folder). */
+    pid: () => current?.child.pid,
     /** SIGKILL now (no shutdown hook runs), then start again on the same data. */
     async crashAndRestart(): Promise<void> {
       const dying = current!.child;

@@ -12,10 +12,11 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
   return env;
 }
 
-/** `npm run payside -- …` without npm's own output: exit code, stdout, stderr. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** `npm run payside -- …` without npm's own output, run in `cwd` (default: the repository): exit code, stdout, stderr. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, cwd = repoRoot): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['api/src/cli/main.ts', ...args], { cwd: repoRoot, env });
+    // tsx reads the tsconfig (for the @shared alias) from the working directory unless told where it is.
+    const child = spawn(tsx, [`${repoRoot}api/src/cli/main.ts`, ...args], { cwd, env: { ...env, TSX_TSCONFIG_PATH: `${repoRoot}tsconfig.json` } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

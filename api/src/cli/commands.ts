@@ -6,6 +6,7 @@ import { renderGmailDeployment } from '../../../manifest/src/gmail-deployment';
 import { writeOutlookManifests } from '../../../manifest/src/write-outlook-manifests';
 import type { Db } from '../db/client';
 import { readEnv } from '../env';
+import type { ProgressStream } from '../import/progress';
 import { AppError } from '../lib/errors';
 import { seedDemo } from '../seed/seed-demo';
 import { createOrganization, findOrganizationBySlug } from '../services/orgs/create-organization';
@@ -21,6 +22,10 @@ export interface CommandInput {
   values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   positionals: string[];
   out: (line: string) => void;
+  /** The operator's error stream (import progress); the caller's terminal even when the server runs the command. */
+  stderr: ProgressStream;
+  /** The operator's working directory: file paths given to a command are relative to it, not to the server's. */
+  cwd: string;
 }
 
 export interface Command {
@@ -113,12 +118,12 @@ export const commands: Record<string, Command> = {
     usage: 'manifest [--url https://payside.example.com] [--out manifest/dist]   (--url defaults to PUBLIC_URL)',
     options: { url: { type: 'string' }, out: { type: 'string' } },
     database: false,
-    run: async ({ values, out }) => {
+    run: async ({ values, out, cwd }) => {
       const env = readEnv();
       const publicUrl = typeof values.url === 'string' ? values.url : env.PUBLIC_URL;
       if (!publicUrl) throw new AppError('validation_failed', '--url is required (or set PUBLIC_URL): the HTTPS URL Outlook reaches this server at');
       if (!URL.canParse(publicUrl) || new URL(publicUrl).protocol !== 'https:') throw new AppError('validation_failed', `--url: Outlook loads add-ins only over HTTPS; "${publicUrl}" is not an https:// URL`);
-      const outDir = resolve(typeof values.out === 'string' ? values.out : 'manifest/dist');
+      const outDir = resolve(cwd, typeof values.out === 'string' ? values.out : 'manifest/dist');
       const paths = writeOutlookManifests({ publicUrl, entraClientId: env.PAYSIDE_ENTRA_CLIENT_ID, outDir });
       const gmailPath = join(outDir, 'gmail-deployment.json');
       writeFileSync(gmailPath, `${JSON.stringify(renderGmailDeployment(publicUrl), null, 2)}\n`);

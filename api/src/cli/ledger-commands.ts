@@ -1,5 +1,5 @@
 /** CLI commands that bring the ledger in (CSV import, the IBM preset) and measure the predictions on it. */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { LEDGER_KINDS, type TLedgerKind } from '@shared/schemas';
 import type { BacktestScore } from '@shared/ar';
 import { AppError } from '../lib/errors';
@@ -25,8 +25,9 @@ async function cliContext(input: CommandInput): Promise<ServiceContext> {
   return { db: input.db, orgId: org.id, actor: { userId: null, label: 'cli' } };
 }
 
-function readOptions(values: CommandInput['values']): { explicit: Record<string, string>; options: ReadOptions } {
-  const file = str(values, 'mapping') ? readMappingFile(str(values, 'mapping')!) : { columns: {} };
+function readOptions({ values, cwd }: CommandInput): { explicit: Record<string, string>; options: ReadOptions } {
+  const mapping = str(values, 'mapping');
+  const file = mapping ? readMappingFile(resolve(cwd, mapping)) : { columns: {} };
   const explicit: Record<string, string> = { ...file.columns };
   for (const pair of (values.map as string[] | undefined) ?? []) {
     const at = pair.lastIndexOf('=');
@@ -62,10 +63,10 @@ export const ledgerCommands: Record<string, Command> = {
     run: async (input) => {
       const [kind, file] = input.positionals;
       if (!kind || !LEDGER_KINDS.includes(kind as TLedgerKind) || !file) throw new AppError('validation_failed', `usage: import <${LEDGER_KINDS.join('|')}> <file.csv> --org <slug>`);
-      const { explicit, options } = readOptions(input.values);
+      const { explicit, options } = readOptions(input);
       const ctx = await cliContext(input);
-      const progress = progressReporter();
-      const report = await importLedgerFile(ctx, kind as TLedgerKind, csvSource(kind as TLedgerKind, file, explicit, options), { dryRun: input.values['dry-run'] === true, progress: progress.listener });
+      const progress = progressReporter(input.stderr);
+      const report = await importLedgerFile(ctx, kind as TLedgerKind, csvSource(kind as TLedgerKind, resolve(input.cwd, file), explicit, options), { dryRun: input.values['dry-run'] === true, progress: progress.listener });
       finish(input, file, [report], progress.finish());
     },
   },
@@ -77,8 +78,8 @@ export const ledgerCommands: Record<string, Command> = {
       const [preset, file] = input.positionals;
       if (preset !== 'ibm' || !file) throw new AppError('validation_failed', 'usage: import-preset ibm <file.csv> --org <slug>');
       const ctx = await cliContext(input);
-      const progress = progressReporter();
-      const reports = await importIbmPreset(ctx, file, { dryRun: input.values['dry-run'] === true, progress: progress.listener });
+      const progress = progressReporter(input.stderr);
+      const reports = await importIbmPreset(ctx, resolve(input.cwd, file), { dryRun: input.values['dry-run'] === true, progress: progress.listener });
       finish(input, file, reports, progress.finish());
     },
   },

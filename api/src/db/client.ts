@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataFolderLock, type TDataFolderOwner } from './data-folder-lock';
 import { preparingPglite } from './pglite-prepared';
 import { preparingStatements } from './prepared-statements';
 import * as schema from './schema';
@@ -36,6 +37,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Who opens a PGlite data folder, recorded in its lock (data-folder-lock.ts) for the message
+   * another process gets; by default a CLI-like run named after this process's arguments.
+   */
+  owner?: Omit<TDataFolderOwner, 'pid' | 'startedAt'>;
 }
 
 /**
@@ -80,15 +86,29 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  // pg_trgm: customer search's trigram indexes (migration 0005).
-  const client = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { pg_trgm } });
-  for (const [name, value] of Object.entries(SESSION_SETTINGS)) await client.exec(`set ${name} = ${value}`);
-  await assertTextKeptExactly(client);
-  const pg = drizzlePglite(preparingPglite(client), { schema });
-  return {
-    db: pg as unknown as Db,
-    kind: 'pglite',
-    migrate: () => migratePglite(pg, { migrationsFolder }),
-    close: () => client.close(),
-  };
+  const dataDir = options.dataDir ?? 'memory://';
+  // A data folder has one owner at a time (throws DataFolderHeldError); memory:// is private to this process.
+  const lock = dataDir.startsWith('memory://') ? undefined : acquireDataFolderLock(dataDir, options.owner ?? { kind: 'cli', command: process.argv.slice(1).join(' ') });
+  try {
+    // pg_trgm: customer search's trigram indexes (migration 0005).
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    for (const [name, value] of Object.entries(SESSION_SETTINGS)) await client.exec(`set ${name} = ${value}`);
+    await assertTextKeptExactly(client);
+    const pg = drizzlePglite(preparingPglite(client), { schema });
+    return {
+      db: pg as unknown as Db,
+      kind: 'pglite',
+      migrate: () => migratePglite(pg, { migrationsFolder }),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

@@ -1,6 +1,12 @@
 /** Progress of a long import: a live line with rows/s on a terminal, silence otherwise. */
 import type { ProgressListener } from './import-records';
 
+/** Where progress is drawn: process.stderr, or the stream a CLI command's output goes back through. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
 export interface ProgressReporter {
   listener: ProgressListener;
   /** Clears the live line; answers the elapsed seconds. */
@@ -10,7 +16,7 @@ export interface ProgressReporter {
 const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Writes `\r<phase> N rows (R rows/s)` at most ten times a second when `stream` is a TTY. */
-export function progressReporter(stream: NodeJS.WriteStream = process.stderr, now: () => number = () => performance.now()): ProgressReporter {
+export function progressReporter(stream: ProgressStream = process.stderr, now: () => number = () => performance.now()): ProgressReporter {
   const started = now();
   let phaseStarted = started;
   let phase = '';
