@@ -52,6 +52,20 @@ describe('import customers', () => {
     expect(bolt).toMatchObject({ name: 'Bolt AG', paymentTermsDays: 45 });
   });
 
+  it('refuses currencies ISO 4217 does not have, per row, naming the currency column; nothing is stored', async () => {
+    const before = await countOf(customers);
+    const report = await run('customers', 'externalRef,name,currency\nQ-1,Quux,XYZ\nQ-2,Zed,zzz\nQ-3,Good,HUF\nQ-4,Qq,QQQ\n');
+    expect(report).toMatchObject({ applied: false, errorCount: 3 });
+    expect(report.errors).toEqual([
+      { row: 2, column: 'currency', message: 'XYZ is not an ISO 4217 currency code' },
+      { row: 3, column: 'currency', message: 'ZZZ is not an ISO 4217 currency code' },
+      { row: 5, column: 'currency', message: 'QQQ is not an ISO 4217 currency code' },
+    ]);
+    const invoice = await run('invoices', 'externalRef,customerRef,issueDate,dueDate,amount,currency\nX-1,C-1,2024-01-01,2024-01-31,12.50,XYZ\n');
+    expect(invoice.errors).toEqual([{ row: 2, column: 'currency', message: 'XYZ is not an ISO 4217 currency code' }]);
+    expect(await countOf(customers)).toBe(before);
+  });
+
   it('reports a file it cannot map before reading any row', async () => {
     await expect(run('customers', 'ref,title\nC-9,Nine\n')).rejects.toThrow(/no column for externalRef[\s\S]*no column for name[\s\S]*no column for currency/);
     await expect(run('customers', 'ref,title\nC-9,Nine\n', { map: { ref: 'externalRef', title: 'nom' }, currency: 'USD' })).rejects.toThrow('customers have no field "nom"');
@@ -166,5 +180,14 @@ describe('import payments', () => {
     expect(report.errors).toEqual([{ row: 3, column: 'amount', message: 'differs from row 2, an earlier row of payment Y-1' }]);
     const refs = await run('payments', 'externalRef,customerRef,amount,currency,receivedDate,invoiceRef,allocatedAmount\nY-2,C-3,10,JPY,2024-03-01,K-1,4\nY-2,C-3,10,JPY,2024-03-01,NOPE,4\n');
     expect(refs.errors).toEqual([{ row: 3, column: 'invoiceRef', message: 'no invoice with external reference NOPE' }]);
+  });
+});
+
+describe('import amounts in currencies without two CLDR decimals', () => {
+  it('reads HUF amounts with the two decimals of ISO 4217 (CLDR shows none): 1234 → 123400', async () => {
+    await run('customers', 'externalRef,name,currency\nH-1,Budapest Kft,HUF\n');
+    await run('invoices', 'externalRef,customerRef,issueDate,dueDate,amount,currency\nH-INV-1,H-1,2024-01-01,2024-01-31,1234,HUF\nH-INV-2,H-1,2024-01-01,2024-01-31,"1.234,56",HUF\n', { decimal: ',' });
+    const rows = await database.db.select().from(invoices).where(and(eq(invoices.orgId, ctx.orgId), eq(invoices.currency, 'HUF')));
+    expect(rows.map((r) => [r.externalRef, Number(r.amount)]).sort()).toEqual([['H-INV-1', 123_400], ['H-INV-2', 123_456]]);
   });
 });

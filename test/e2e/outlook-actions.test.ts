@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contacts, customerDomains, customers, disputes, holds, notes, promises } from '../../api/src/db/schema';
+import { seedCustomer, seedInvoice } from '../helpers/factories';
 import { itemById, openPane, paneHiddenFromScreenReaders, startPaneHarness, type PaneHarness } from './pane-harness';
 
 let h: PaneHarness;
@@ -64,6 +65,26 @@ describe('Outlook pane actions', () => {
     await page.getByText(/£1,000\.50 by/).waitFor();
     const [row] = await h.database.db.select().from(promises).where(and(eq(promises.customerId, oakridge.id), eq(promises.amount, 100_050)));
     expect(row).toMatchObject({ promisedDate: date, status: 'open' });
+    await page.close();
+  });
+
+  it('shows HUF with the two ISO 4217 decimals CLDR leaves out, and reads a typed HUF amount in the user locale', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const kft = await seedCustomer(h.database.db, h.orgId, { name: 'Budapest Kft', currency: 'HUF', domains: ['budapest-kft.example'] });
+    await seedInvoice(h.database.db, h.orgId, kft.id, { number: 'HU-1', issueDate: day(-20), dueDate: day(10), amount: 123_456, currency: 'HUF' });
+    const item = { ...itemById(h, 'demo-02'), id: 'kft', conversationId: 'conv-kft', internetMessageId: '<kft@x>', from: { name: 'Kata', address: 'kata@budapest-kft.example' } };
+    const page = await openPane(h, { items: [item], locale: 'hu-HU' });
+    await page.getByRole('heading', { level: 2, name: 'Budapest Kft' }).waitFor();
+    // 123456 minor units are 1 234,56 Ft; the old pane took CLDR's 0 decimals and showed 123 456 Ft.
+    await page.getByText(/^1\s?234,56\s?Ft$/).first().waitFor();
+    await page.getByRole('button', { name: 'Promise to pay' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a promise to pay' });
+    await dialog.getByLabel(/Amount/).fill('1234');
+    await dialog.getByLabel('Promised payment date').fill(day(10));
+    await dialog.getByRole('button', { name: 'Record promise' }).click();
+    await page.getByText(/1\s?234,00\s?Ft/).first().waitFor();
+    const [row] = await h.database.db.select().from(promises).where(eq(promises.customerId, kft.id));
+    expect(row).toMatchObject({ amount: 123_400, currency: 'HUF' }); // was 1234: 12,34 Ft
     await page.close();
   });
 

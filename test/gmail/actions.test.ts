@@ -1,6 +1,7 @@
 /** Buttons and forms: each action calls the same services as /v1, and the change shows up in the /v1 API. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '@shared/ar';
 import { createActionLinker } from '../../addin-gmail/src/action-linker';
 import { auditLog, promises } from '../../api/src/db/schema';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';
@@ -49,7 +50,7 @@ describe('dispute forms', () => {
     expect(boxes.items.map((i: { value: string }) => i.value)).toEqual([seeded.invoices.a.id, seeded.invoices.e.id, seeded.invoices.b.id]);
     const res = await submit('Open dispute', { invoiceIds: checked(seeded.invoices.e.id), reason: text('quantity'), amount: text('120.50'), description: text('Two pallets short') });
     const body = actionResponse(res);
-    expect(body.action.notification.text).toBe('Dispute opened on INV-E for EUR 120.50');
+    expect(body.action.notification.text).toBe('Dispute opened on INV-E for €120.50');
     expect(body.action.navigations[0]).toEqual({ popToRoot: true });
     expect(cardText(body.action.navigations[1].updateCard)).toContain('Open disputes (2)');
     const disputes = (await panel()).disputes;
@@ -84,7 +85,7 @@ describe('promise, hold and note forms', () => {
     const { form, submit } = await openForm('Record promise');
     expect(form.sections[0].widgets[1].selectionInput.items.map((i: { value: string }) => i.value)).toEqual(['GBP', 'EUR']);
     const body = actionResponse(await submit('Record promise', { amount: text('2,500.00'), currency: text('GBP'), promisedDate: date(inDays(12)), note: text('Friday run') }));
-    expect(body.action.notification.text).toBe(`Promise recorded: GBP 2,500.00 by ${inDays(12)}`);
+    expect(body.action.notification.text).toBe(`Promise recorded: £2,500.00 by ${formatDate(inDays(12))}`);
     const created = (await panel()).promises.find((p: { note: string }) => p.note === 'Friday run');
     expect(created).toMatchObject({ amount: 250_000, currency: 'GBP', promisedDate: inDays(12), status: 'open' });
     const [row] = await h.database.db.select().from(promises).where(eq(promises.id, created.id));
@@ -103,7 +104,7 @@ describe('promise, hold and note forms', () => {
     const holdForm = actionCard(await h.post(showHold.path, messageEvent(MSG, MSG, { userIdToken: await as(org.users.viewer.email), parameters: showHold.parameters })));
     const setHold = clickOf(findButton(holdForm, 'Set hold'));
     const held = actionResponse(await h.post(setHold.path, messageEvent(MSG, MSG, { userIdToken: await as(org.users.viewer.email), parameters: setHold.parameters, formInputs: { until: date(inDays(30)), reason: text('Renewal <b>signed</b> soon') } })));
-    expect(held.action.notification.text).toBe(`On hold until ${inDays(30)}`);
+    expect(held.action.notification.text).toBe(`On hold until ${formatDate(inDays(30))}`);
     expect((await panel()).holds.map((x: { until: string; reason: string }) => [x.until, x.reason])).toContainEqual([inDays(30), 'Renewal <b>signed</b> soon']);
     expect(cardText(held.action.navigations[1].updateCard)).toContain('Renewal &lt;b&gt;signed&lt;/b&gt; soon');
 

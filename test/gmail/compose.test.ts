@@ -1,5 +1,6 @@
 /** The compose trigger and "insert open-invoice statement" (updateDraftActionMarkup). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '@shared/ar';
 import { ZActionResponse } from '../../addin-gmail/src/cards/card-schema';
 import { seedCustomer, seedInvoice, seedOrg, type SeededOrg } from '../helpers/factories';
 import { inDays, seedAcme } from './helpers/acme';
@@ -37,7 +38,7 @@ describe('POST /gmail/compose and insert-statement', () => {
     expect(card.header.title).toBe('Acme Industrial');
     const text = cardText(card);
     expect(text).toMatch(/^Hold\nOn hold until/m);
-    expect(text).toContain('Outstanding (GBP)\nGBP 1,500.00\nOverdue GBP 1,000.00');
+    expect(text).toContain('Outstanding (GBP)\n£1,500.00\nOverdue £1,000.00');
     expect(text).toContain('Statement\n3 open invoices');
   });
 
@@ -50,12 +51,12 @@ describe('POST /gmail/compose and insert-statement', () => {
     const html: string = body.insertContents[0].content;
     const rows = [...html.matchAll(/<tr><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td><td[^>]*>([^<]+)<\/td><\/tr>/g)].map((m) => m.slice(1));
     expect(rows).toEqual([
-      ['INV-A', inDays(-40), '40', 'GBP 1,000.00'],
-      ['INV-E', inDays(-5), '5', 'EUR 300.00'],
-      ['INV-B', inDays(10), '–', 'GBP 500.00'],
+      ['INV-A', formatDate(inDays(-40)), '40', '£1,000.00'],
+      ['INV-E', formatDate(inDays(-5)), '5', '€300.00'],
+      ['INV-B', formatDate(inDays(10)), '–', '£500.00'],
     ]);
-    expect(html).toContain('<strong>Total GBP</strong></td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right"><strong>GBP 1,500.00</strong>');
-    expect(html).toContain('<strong>Total EUR</strong></td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right"><strong>EUR 300.00</strong>');
+    expect(html).toContain('<strong>Total GBP</strong></td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right"><strong>£1,500.00</strong>');
+    expect(html).toContain('<strong>Total EUR</strong></td><td style="padding:4px 8px;border-bottom:1px solid #ddd;text-align:right"><strong>€300.00</strong>');
   });
 
   it('escapes customer names and invoice numbers in the card and the statement', async () => {

@@ -49,19 +49,19 @@ describe('POST /gmail/message (contextual trigger)', () => {
     expect(summary.widgets[1].decoratedText.bottomLabel).toBeTruthy();
     const text = cardText(card);
     // Outstanding per currency, never summed: GBP 1,000 + 500; EUR 300 apart.
-    expect(text).toContain('Outstanding (GBP)\nGBP 1,500.00\nOverdue GBP 1,000.00');
-    expect(text).toContain('Outstanding (EUR)\nEUR 300.00\nOverdue EUR 300.00');
+    expect(text).toContain('Outstanding (GBP)\n£1,500.00\nOverdue £1,000.00');
+    expect(text).toContain('Outstanding (EUR)\n€300.00\nOverdue €300.00');
     expect(text).toContain('credit used 30%');
     expect(text).toContain('Average days late\n10 days late');
-    expect(text).toContain('Last payment\nGBP 800.00');
+    expect(text).toContain('Last payment\n£800.00');
     const invoices = card.sections.find((s: any) => s.header === 'Open invoices (3)');
-    expect(invoices.widgets.map((w: any) => w.decoratedText.text)).toEqual(['INV-A · GBP 1,000.00', 'INV-E · EUR 300.00', 'INV-B · GBP 500.00']);
+    expect(invoices.widgets.map((w: any) => w.decoratedText.text)).toEqual(['INV-A · £1,000.00', 'INV-E · €300.00', 'INV-B · £500.00']);
     expect(invoices.widgets[0].decoratedText.topLabel).toMatch(/· 40 days overdue · disputed$/);
     expect(invoices.widgets[2].decoratedText.topLabel).toMatch(/· due in 10 days$/);
     expect(invoices.widgets[0].decoratedText.bottomLabel).toMatch(/^Predicted payment \d+ \w{3} \d{4} \(.+\)$/);
     expect(text).toContain('Open disputes (1)\nPricing');
     expect(findButton(card, 'Resolve')).toBeDefined();
-    expect(text).toMatch(/Promises to pay \(1\)\nMade .*\nGBP 500\.00 by/);
+    expect(text).toMatch(/Promises to pay \(1\)\nMade .*\n£500\.00 by/);
     expect(text).toContain('Payer · primary payer\nPriya Shah\npriya@acme.co.uk');
     expect(text).toContain('Called Priya about the price list');
     expect(findButton(card, 'Log thread to Acme Industrial').onClick.action.function).toBe('https://payside.example.com/gmail/actions/log-thread');
@@ -94,7 +94,7 @@ describe('POST /gmail/message (contextual trigger)', () => {
     const card = await open('18c2f3a4b5d6e802', '18c2f3a4b5d6e802');
     const invoices = card.sections.find((s: any) => s.header === 'Open invoices (40)');
     expect(invoices.widgets).toHaveLength(16);
-    expect(invoices.widgets[0].decoratedText.text).toBe('BIG-039 · USD 10.39');
+    expect(invoices.widgets[0].decoratedText.text).toBe('BIG-039 · US$10.39');
     expect(invoices.widgets[15].decoratedText.text).toBe('and 25 more open invoices');
     expect(invoices).toMatchObject({ collapsible: true, uncollapsibleWidgetsCount: 3 });
     expect(card.sections.find((s: any) => s.header === 'Payer contacts').widgets).toHaveLength(6);

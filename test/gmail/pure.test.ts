@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signParameters, verifyParameters } from '../../addin-gmail/src/auth/sign-parameters';
 import { ZCard } from '../../addin-gmail/src/cards/card-schema';
-import { parseAmount } from '../../addin-gmail/src/forms/parse-amount';
+import { readAmountField as parseAmount } from '../../addin-gmail/src/forms/amount-field';
 import { splitAddressList } from '../../addin-gmail/src/gmail/address-list';
 import { toLogMessage } from '../../addin-gmail/src/gmail/parse-message';
 import { renderFormattedText } from '../../addin-gmail/src/preview/formatted-text';
@@ -146,10 +146,10 @@ describe('deployment descriptor', () => {
 
 describe('statement HTML', () => {
   it('says so when nothing is open, and formats zero-decimal currencies', () => {
-    expect(renderStatementHtml({ customerName: 'A', asOf: '2026-11-23', invoices: [] })).toBe('<p>Open invoices for A as of 2026-11-23:</p><p>There are no open invoices.</p>');
+    expect(renderStatementHtml({ customerName: 'A', asOf: '2026-11-23', invoices: [] })).toBe('<p>Open invoices for A as of 23 Nov 2026:</p><p>There are no open invoices.</p>');
     const html = renderStatementHtml({ customerName: 'Kaito KK', asOf: '2026-11-23', invoices: [{ number: 'J-1', dueDate: '2026-11-01', daysPastDue: 22, balance: 12_400, currency: 'JPY' }] });
     expect(html).toContain('<strong>Total JPY</strong>');
-    expect(html).toContain('JPY 12,400</td>');
+    expect(html).toContain('JP¥12,400</td>');
   });
 });
 

@@ -131,7 +131,8 @@ function walkString(schema: JsonSchema, w: Walk): unknown {
   if (REF_FIELDS[w.name]) return slot(w, { kind: 'ref', at: w.at, entity: REF_FIELDS[w.name]!, field: w.name, optional: w.optional });
   if (KEY_FIELDS[w.name]) return slot(w, { kind: 'key', at: w.at, entity: KEY_FIELDS[w.name]!, optional: w.optional });
   if (LOOKS_LIKE_REFERENCE.test(w.name) && !NOT_REFERENCES.has(w.name)) throw new Error(`${w.at}: "${qualified}" looks like a reference; map it in example-body.ts`);
-  if (schema.enum) return schema.enum[0];
+  // A long enum (the ISO 4217 currencies) names its everyday value as the example: USD, like the world's ledger.
+  if (schema.enum) return schema.enum.includes(schema.example) ? schema.example : schema.enum[0];
   if (schema.format === 'date-time') return new Date().toISOString();
   if (schema.format) throw new Error(`${w.at}: unknown string format ${schema.format}`);
   if (schema.pattern === DATE_PATTERN) return futureDate();

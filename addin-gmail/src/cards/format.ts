@@ -1,14 +1,7 @@
-/** Plain-text formatting for cards: dates, day counts, labels. Money goes through shared formatMoney. */
-import { formatLateness, formatMoney } from '@shared/ar/format';
+/** Plain-text formatting for cards: day counts and labels. Money and dates go through the shared formatters (en-GB). */
+import { formatDate, formatLateness } from '@shared/ar/format';
+import { formatMoney } from '@shared/money';
 import type { TArStatus } from '@shared/schemas';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2026-12-05` → `5 Dec 2026` (business dates have no time zone). */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return y && m && d ? `${d} ${MONTHS[m - 1]} ${y}` : iso;
-}
 
 /** "114 days overdue", "due today", "due in 5 days". */
 export function formatDue(daysPastDue: number, dueDate: string, asOf: string): string {
@@ -45,4 +38,4 @@ export const CONTACT_ROLES = { payer: 'Payer', ap: 'Accounts payable', approver:
 /** `0.62` → `62%`. */
 export const formatPercent = (share: number) => `${Math.round(share * 100)}%`;
 
-export { formatLateness, formatMoney };
+export { formatDate, formatLateness, formatMoney };

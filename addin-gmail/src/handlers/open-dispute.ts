@@ -1,10 +1,10 @@
-import { formatMoney } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import { ZOpenDisputeRequest } from '@shared/schemas';
 import { getCustomerPanel } from '../../../api/src/services/customers/get-customer-panel';
 import { openDispute } from '../../../api/src/services/disputes/open-dispute';
 import { backToRoot } from '../cards/responses';
 import { formString, formStrings } from '../event';
-import { parseAmount } from '../forms/parse-amount';
+import { readAmountField } from '../forms/amount-field';
 import { param, parseForm, requireRole, type GmailHandler } from './context';
 import { customerView } from './views';
 
@@ -19,7 +19,7 @@ export const handleOpenDispute: GmailHandler = async (event, ctx) => {
     invoiceIds,
     reason: formString(event, 'reason'),
     description: formString(event, 'description') ?? null,
-    amount: parseAmount(formString(event, 'amount'), currency),
+    amount: readAmountField(formString(event, 'amount'), currency),
   });
   const dispute = await openDispute(ctx.service, customerId, input);
   const numbers = dispute.invoices.map((i) => i.number).join(', ');

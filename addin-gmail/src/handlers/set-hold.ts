@@ -1,3 +1,4 @@
+import { formatDate } from '@shared/ar';
 import { ZCreateHoldRequest } from '@shared/schemas';
 import { createHold } from '../../../api/src/services/holds/create-hold';
 import { backToRoot } from '../cards/responses';
@@ -10,5 +11,5 @@ export const handleSetHold: GmailHandler = async (event, ctx) => {
   const customerId = param(ctx, 'customerId');
   const input = parseForm(ZCreateHoldRequest, { until: formDate(event, 'until') ?? '', reason: formString(event, 'reason') ?? '' });
   const hold = await createHold(ctx.service, customerId, input);
-  return backToRoot(await customerView(ctx, event, customerId), `On hold until ${hold.until}`);
+  return backToRoot(await customerView(ctx, event, customerId), `On hold until ${formatDate(hold.until)}`);
 };

@@ -3,7 +3,7 @@ import { Field, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { FormDialog } from './form-dialog';
-import { parseDecimalInput } from './format';
+import { parseDecimalInput, toDecimalInput } from './format';
 
 interface DialogProps {
   api: ApiClient;
@@ -15,11 +15,11 @@ interface DialogProps {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Amount in the customer's currency and the promised date. */
-export function PromiseDialog({ api, customerId, currency, onDone, onClose }: DialogProps & { currency: string }) {
+export function PromiseDialog({ api, customerId, currency, locale, onDone, onClose }: DialogProps & { currency: string; locale: string }) {
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
-  const minor = parseDecimalInput(amount, currency);
+  const minor = parseDecimalInput(amount, currency, locale);
   return (
     <FormDialog
       title="Record a promise to pay"
@@ -32,7 +32,7 @@ export function PromiseDialog({ api, customerId, currency, onDone, onClose }: Di
       }}
     >
       <Field label={`Amount (${currency})`} required>
-        <Input value={amount} onChange={(_, d) => setAmount(d.value)} inputMode="decimal" placeholder="e.g. 12500.00" />
+        <Input value={amount} onChange={(_, d) => setAmount(d.value)} inputMode="decimal" placeholder={`e.g. ${toDecimalInput(1_250_000, currency, locale)}`} />
       </Field>
       <Field label="Promised payment date" required>
         <Input type="date" min={today()} value={date} onChange={(_, d) => setDate(d.value)} />

@@ -28,7 +28,7 @@ export function ComposeView({ api, item, user }: { api: ApiClient; item: Compose
     if (!panel) return;
     setInsertError(null);
     try {
-      const html = renderStatementHtml({ customerName: panel.customer.name, asOf: panel.status.asOf, invoices: panel.openInvoices });
+      const html = renderStatementHtml({ customerName: panel.customer.name, asOf: panel.status.asOf, invoices: panel.openInvoices }, user.locale);
       await insertHtmlAtCursor(html);
       const totals = panel.status.totals.map((t) => formatMoney(t.outstanding, t.currency, user.locale)).join(' + ');
       setInserted(`Inserted ${panel.openInvoices.length} open invoices (${totals || 'nothing outstanding'}).`);

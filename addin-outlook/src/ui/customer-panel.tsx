@@ -55,7 +55,7 @@ export function CustomerPanel({ api, panel, locale, onChanged }: { api: ApiClien
       <LazyPart key={open?.kind ?? 'none'} onDismiss={close}>
         {open?.kind === 'dispute' && <OpenDisputeDialog api={api} customerId={id} invoices={open.invoices} locale={locale} onDone={onChanged} onClose={close} />}
         {open?.kind === 'resolve' && <ResolveDisputeDialog api={api} dispute={open.dispute} onDone={onChanged} onClose={close} />}
-        {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} locale={locale} onDone={onChanged} onClose={close} />}
         {open?.kind === 'hold' && <HoldDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
         {open?.kind === 'note' && <NoteDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
       </LazyPart>

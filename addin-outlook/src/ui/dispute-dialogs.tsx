@@ -32,9 +32,9 @@ export function OpenDisputeDialog({ api, customerId, invoices, locale, onDone, o
   const currency = invoices[0]?.currency ?? 'USD';
   const total = invoices.reduce((s, i) => s + i.balance, 0);
   const [reason, setReason] = useState<Reason>('pricing');
-  const [amount, setAmount] = useState(toDecimalInput(total, currency));
+  const [amount, setAmount] = useState(toDecimalInput(total, currency, locale));
   const [description, setDescription] = useState('');
-  const minor = parseDecimalInput(amount, currency);
+  const minor = parseDecimalInput(amount, currency, locale);
   const mixed = new Set(invoices.map((i) => i.currency)).size > 1;
   return (
     <FormDialog

@@ -1,38 +1,19 @@
-/** Display formatting at the edge: money in its currency, dates and times in the user's locale. */
+/** Display formatting at the edge, in the user's locale (Office's display language): money and dates through the shared formatters. */
+import { formatDate } from '@shared/ar/format';
+import { decimalSeparatorOf, formatMoney, minorUnitsToDecimal, parseMinorUnits } from '@shared/money';
 
-const exponentCache = new Map<string, number>();
+export { formatDate, formatMoney };
 
-function exponentOf(currency: string): number {
-  let e = exponentCache.get(currency);
-  if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponentCache.set(currency, e);
-  }
-  return e;
+/** Minor units → the decimal a person edits, in the user's locale ("1234.50", "1234,50"): no grouping, every ISO decimal. */
+export function toDecimalInput(minor: number, currency: string, locale: string): string {
+  const decimal = minorUnitsToDecimal(minor, currency);
+  return decimalSeparatorOf(locale) === ',' ? decimal.replace('.', ',') : decimal;
 }
 
-/** 1234567 GBP → "£12,345.67" (in the user's locale). */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** exponentOf(currency));
-}
-
-/** Minor units → the decimal a person types ("1234.5"). */
-export function toDecimalInput(minor: number, currency: string): string {
-  return (minor / 10 ** exponentOf(currency)).toFixed(exponentOf(currency));
-}
-
-/** A typed decimal → minor units, or null when it is not a valid amount for the currency. */
-export function parseDecimalInput(text: string, currency: string): number | null {
-  const exponent = exponentOf(currency);
-  const match = text.trim().replace(/[\s,]/g, '').match(/^(\d+)(?:\.(\d+))?$/);
-  if (!match || (match[2]?.length ?? 0) > exponent) return null;
-  const minor = Number(match[1]) * 10 ** exponent + Number((match[2] ?? '').padEnd(exponent, '0') || '0');
-  return Number.isSafeInteger(minor) && minor > 0 ? minor : null;
-}
-
-/** "2026-12-12" → "12 Dec 2026". */
-export function formatDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+/** A typed amount in the user's locale ("1,000.50"; "1.000,50" in de-DE) → positive minor units, or null when it is not one. */
+export function parseDecimalInput(text: string, currency: string, locale: string): number | null {
+  const parsed = parseMinorUnits(text.replace(/\s/g, ''), currency, decimalSeparatorOf(locale));
+  return parsed.ok && parsed.minorUnits > 0 && !/^\s*[-+]/.test(text) ? parsed.minorUnits : null;
 }
 
 /** An instant → "5 minutes ago", "yesterday", or a date. */

@@ -1,5 +1,6 @@
 /** CLI commands that bring the ledger in (CSV import, the IBM preset) and measure the predictions on it. */
 import { basename, resolve } from 'node:path';
+import { isIsoCurrency } from '@shared/money';
 import { LEDGER_KINDS, type TLedgerKind } from '@shared/schemas';
 import type { BacktestScore } from '@shared/ar';
 import { AppError } from '../lib/errors';
@@ -39,7 +40,7 @@ function readOptions({ values, cwd }: CommandInput): { explicit: Record<string, 
   const decimal = str(values, 'decimal') ?? ('decimal' in file ? file.decimal : undefined) ?? '.';
   if (decimal !== '.' && decimal !== ',') throw new AppError('validation_failed', '--decimal must be . or ,');
   const currency = (str(values, 'currency') ?? ('currency' in file ? file.currency : undefined))?.toUpperCase();
-  if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) throw new AppError('validation_failed', '--currency must be an ISO 4217 code such as USD');
+  if (currency !== undefined && !isIsoCurrency(currency)) throw new AppError('validation_failed', '--currency must be an ISO 4217 code such as USD');
   return { explicit, options: { dateFormat, decimal, currency } };
 }
 

@@ -4,12 +4,12 @@ import type { TLedgerKind } from '@shared/schemas';
 import { AppError } from '../lib/errors';
 import { LEDGER_FIELDS, NUMBERED_KINDS } from './ledger-fields';
 import { DATE_FORMATS, type DateFormat } from './parse-date';
-import type { DecimalSeparator } from './parse-amount';
+import type { TDecimalSeparator } from '@shared/money';
 
 /** How cells are read, from the flags or the mapping file. */
 export interface ReadOptions {
   dateFormat: DateFormat;
-  decimal: DecimalSeparator;
+  decimal: TDecimalSeparator;
   /** For rows without a currency cell. */
   currency?: string;
 }
@@ -18,7 +18,7 @@ export interface ReadOptions {
 export interface MappingFile {
   columns: Record<string, string>;
   dateFormat?: DateFormat;
-  decimal?: DecimalSeparator;
+  decimal?: TDecimalSeparator;
   currency?: string;
 }
 

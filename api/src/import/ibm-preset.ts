@@ -4,10 +4,10 @@
  * dates DD/MM/YYYY), every invoice settled in full on SettledDate.
  * @see ../../../../shared/data/README.md
  */
+import { parseMinorUnits } from '@shared/money';
 import type { TLedgerKind } from '@shared/schemas';
 import type { ResolvedDisputeRecord } from '../services/ledger/import-resolved-disputes';
 import type { RecordSource, RowError, SourceRecord } from './import-types';
-import { toMinorUnits } from './parse-amount';
 import { parseLedgerDate } from './parse-date';
 import { readCsvRows } from './read-csv';
 
@@ -51,7 +51,7 @@ async function* ibmRows(file: string): AsyncGenerator<{ row: number; value?: Ibm
       if (!parsed.ok) errors.push({ row: item.row, column, message: parsed.message });
       return parsed.ok ? parsed.date : '';
     };
-    const amount = toMinorUnits(cell('InvoiceAmount'), CURRENCY);
+    const amount = parseMinorUnits(cell('InvoiceAmount'), CURRENCY);
     if (!amount.ok) errors.push({ row: item.row, column: 'InvoiceAmount', message: amount.message });
     const disputed = cell('Disputed');
     if (disputed !== 'Yes' && disputed !== 'No') errors.push({ row: item.row, column: 'Disputed', message: 'expected Yes or No' });

@@ -1,10 +1,10 @@
 /** One CSV row to a sync record of its kind: cells read per the field types, errors named by column. */
+import { isIsoCurrency, parseMinorUnits } from '@shared/money';
 import type { TLedgerKind } from '@shared/schemas';
 import type { ReadOptions } from './column-mapping';
 import type { CsvRow } from './read-csv';
 import type { RowError, SourceRecord } from './import-types';
 import { LEDGER_FIELDS, type FieldType } from './ledger-fields';
-import { toMinorUnits } from './parse-amount';
 import { parseLedgerDate } from './parse-date';
 
 type Value = string | number | boolean | string[];
@@ -17,9 +17,12 @@ export function rowToRecord(kind: TLedgerKind, csv: CsvRow, mapping: ReadonlyMap
   const cell = (field: string) => (mapping.has(field) ? (csv.cells[mapping.get(field)!] ?? '').trim() : '');
   const currency = (cell('currency') || options.currency || '').toUpperCase();
   const values: Record<string, Value> = {};
+  // An unknown code is one error on the currency column, not one more on every amount read in it.
+  const unknownCurrency = currency !== '' && !isIsoCurrency(currency);
+  if (unknownCurrency && 'currency' in LEDGER_FIELDS[kind]) error('currency', `${currency} is not an ISO 4217 currency code`);
   for (const [field, spec] of Object.entries(LEDGER_FIELDS[kind])) {
     const text = cell(field);
-    if (text === '') continue;
+    if (text === '' || (unknownCurrency && (spec.type === 'money' || spec.type === 'currency'))) continue;
     const read = readCell(spec.type, text, currency, options);
     if (typeof read === 'object' && read !== null && 'error' in read) error(field, read.error);
     else values[field] = read;
@@ -32,7 +35,7 @@ function readCell(type: FieldType, text: string, currency: string, options: Read
   switch (type) {
     case 'money': {
       if (!currency) return { error: 'no currency to read the amount in: fill the currency cell or pass --currency' };
-      const amount = toMinorUnits(text, currency, options.decimal);
+      const amount = parseMinorUnits(text, currency, options.decimal);
       return amount.ok ? amount.minorUnits : { error: amount.message };
     }
     case 'date': {

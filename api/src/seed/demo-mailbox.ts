@@ -4,13 +4,14 @@
  * HTML, and compose drafts. Built from the same plan as `seedDemo`, so every contact,
  * domain, invoice number and Message-ID exists in the seeded database.
  */
+import { formatMoney } from '@shared/money';
 import { addDays } from '@shared/ar';
 import { DEMO_CAST, SHARED_DOMAIN } from './demo-directory';
 import type { MailAddress } from './demo-plan.types';
 import { demoContact, DEMO_THREADS, INITECH_DISPUTE_MESSAGE_ID, userAddress } from './demo-threads';
 import { initechDisputedInvoice } from './plan-activity';
 import { planDemo, todayUtc } from './plan-demo';
-import { formatAmount, openInvoicesOf, required, timestampOn } from './plan-helpers';
+import { openInvoicesOf, required, timestampOn } from './plan-helpers';
 
 export interface DemoMailboxItem {
   id: string;
@@ -51,7 +52,7 @@ export function demoMailbox(asOf: string = todayUtc()): DemoMailboxItem[] {
       internetMessageId: '<CAF5510.2208@mail.acme-industrial.co.uk>',
       from: demoContact(DEMO_CAST.reliable, 'helen.ashworth@acme-industrial.co.uk'), to: [marcus],
       subject: `Copy of ${acmeOpen.number} please`, receivedAt: today('08:12'),
-      bodyText: `Hi Marcus,\n\nOur AP system rejected the PDF for ${acmeOpen.number}${acmeOpen.poNumber ? ` (${acmeOpen.poNumber})` : ''}. Could you resend it? It's for ${formatAmount(acmeOpen.amount, acmeOpen.currency)} and should go in Thursday's run.\n\nThanks,\nHelen`,
+      bodyText: `Hi Marcus,\n\nOur AP system rejected the PDF for ${acmeOpen.number}${acmeOpen.poNumber ? ` (${acmeOpen.poNumber})` : ''}. Could you resend it? It's for ${formatMoney(acmeOpen.amount, acmeOpen.currency)} and should go in Thursday's run.\n\nThanks,\nHelen`,
     }),
     read({
       id: 'demo-02', scenario: 'Unknown person at a known customer domain',
@@ -102,7 +103,7 @@ export function demoMailbox(asOf: string = todayUtc()): DemoMailboxItem[] {
       internetMessageId: '<CAF7741.0915@mail.vektor-maschinenbau.de>',
       from: demoContact(DEMO_CAST.creditNote, 'k.vogel@vektor-maschinenbau.de'), to: [priya],
       subject: `Zahlungsavis ${vektorLatest.number}`, receivedAt: yesterday('15:37'),
-      bodyText: `Guten Tag,\n\nour portal exported this remittance as text:\n<script>alert(1)</script>\n<b>Rechnung</b> <a href="javascript:alert(2)">${vektorLatest.number}</a> <img src=x onerror="alert(3)">\n<table><tr><td>${formatAmount(vektorLatest.amount, vektorLatest.currency)}</td></tr></table>\n\nKatrin Vogel`,
+      bodyText: `Guten Tag,\n\nour portal exported this remittance as text:\n<script>alert(1)</script>\n<b>Rechnung</b> <a href="javascript:alert(2)">${vektorLatest.number}</a> <img src=x onerror="alert(3)">\n<table><tr><td>${formatMoney(vektorLatest.amount, vektorLatest.currency)}</td></tr></table>\n\nKatrin Vogel`,
     }),
     {
       id: 'demo-draft-01', scenario: 'Reply draft to a late-paying customer: insert the open-invoice statement',

@@ -1,9 +1,10 @@
 /** Logged email threads: remittance advice, "when will it be paid", a dispute, a promise that slipped. */
+import { formatMoney } from '@shared/money';
 import { addDays } from '@shared/ar';
 import { DEMO_CAST, demoCustomer, demoUser, type DemoUserKey } from './demo-directory';
 import type { MailAddress, PlannedLedger, PlannedMessage, PlannedPromise, PlannedThread } from './demo-plan.types';
 import { initechDisputedInvoice } from './plan-activity';
-import { formatAmount, invoicesOf, longDate, openInvoicesOf, paymentsOf, required, timestampOn } from './plan-helpers';
+import { invoicesOf, longDate, openInvoicesOf, paymentsOf, required, timestampOn } from './plan-helpers';
 
 /** Provider ids of the seeded threads: the demo mailbox opens messages of the same conversations. */
 export const DEMO_THREADS = {
@@ -36,7 +37,7 @@ function message(fields: Omit<PlannedMessage, 'cc' | 'bodyHtml' | 'attachments'>
 function acmeThread(ledger: PlannedLedger): PlannedThread {
   const payment = required(paymentsOf(ledger, DEMO_CAST.reliable).at(-1), 'Acme payment');
   const invoices = invoicesOf(ledger, DEMO_CAST.reliable).filter((i) => payment.allocations.some((a) => a.invoiceKey === i.key));
-  const lines = invoices.map((i) => `  ${i.number}  ${i.poNumber ?? ''}  ${formatAmount(i.amount, i.currency)}`).join('\n');
+  const lines = invoices.map((i) => `  ${i.number}  ${i.poNumber ?? ''}  ${formatMoney(i.amount, i.currency)}`).join('\n');
   const subject = `Remittance advice – Acme Industrial Ltd – ${longDate(payment.receivedDate)}`;
   const ap = demoContact(DEMO_CAST.reliable, 'ap@billing.acme-industrial.co.uk');
   return {
@@ -47,13 +48,13 @@ function acmeThread(ledger: PlannedLedger): PlannedThread {
         internetMessageId: '<CAF7A21E9B4471@mail.acme-industrial.co.uk>', providerMessageId: 'AAMkADk0NzQ1ZWJmAEYAAAAAcR1', from: ap,
         to: [userAddress('marcus')], cc: [demoContact(DEMO_CAST.reliable, 'helen.ashworth@acme-industrial.co.uk')],
         sentAt: timestampOn(payment.receivedDate, '07:58'), subject,
-        bodyText: `Please find below details of our ${payment.method} payment of ${formatAmount(payment.amount, payment.currency)} made today.\n\nInvoice        PO          Amount\n${lines}\n\nPayment reference: ${payment.reference}\n\nAcme Industrial Ltd – Accounts Payable\nThis is an automated message; replies go to ap@billing.acme-industrial.co.uk`,
+        bodyText: `Please find below details of our ${payment.method} payment of ${formatMoney(payment.amount, payment.currency)} made today.\n\nInvoice        PO          Amount\n${lines}\n\nPayment reference: ${payment.reference}\n\nAcme Industrial Ltd – Accounts Payable\nThis is an automated message; replies go to ap@billing.acme-industrial.co.uk`,
         attachments: [{ name: `Remittance_${payment.externalRef}.pdf`, size: 48_213 }],
       }),
       message({
         internetMessageId: '<NW-5f3a91c2.marcus@northwind-supply.com>', providerMessageId: 'AAMkADk0NzQ1ZWJmAEYAAAAAcR2',
         from: userAddress('marcus'), to: [ap], sentAt: timestampOn(payment.receivedDate, '09:55'), subject: `RE: ${subject}`,
-        bodyText: `Thanks — received ${formatAmount(payment.amount, payment.currency)} today and allocated to ${invoices.map((i) => i.number).join(', ')}.\n\nMarcus Oyelaran\nAccounts Receivable, Northwind Supply Co.`,
+        bodyText: `Thanks — received ${formatMoney(payment.amount, payment.currency)} today and allocated to ${invoices.map((i) => i.number).join(', ')}.\n\nMarcus Oyelaran\nAccounts Receivable, Northwind Supply Co.`,
       }),
     ],
   };
@@ -71,7 +72,7 @@ function globexThread(ledger: PlannedLedger, kept: PlannedPromise): PlannedThrea
       message({
         internetMessageId: '<CAK9vW2pQ7h1f=Xb3@mail.gmail.com>', providerMessageId: '18f3c2a7b91d4e05', from: userAddress('priya'), to: [rachel],
         sentAt: timestampOn(addDays(kept.madeOn, -1), '14:12'), subject,
-        bodyText: `Hi Rachel,\n\n${numbers} (${formatAmount(kept.amount, kept.currency)}) is now past due. Could you let me know when it is scheduled for payment?\n\nThanks,\nPriya`,
+        bodyText: `Hi Rachel,\n\n${numbers} (${formatMoney(kept.amount, kept.currency)}) is now past due. Could you let me know when it is scheduled for payment?\n\nThanks,\nPriya`,
       }),
       message({
         internetMessageId: '<CAJx8k2Lq0Rb7=ZqP@mail.gmail.com>', providerMessageId: '18f3d91c0a5e2b17', from: rachel, to: [userAddress('priya')],
@@ -120,7 +121,7 @@ function tidewaterThread(broken: PlannedPromise, renewed: PlannedPromise): Plann
       message({
         internetMessageId: '<BY5PR11MB4081A2F7C1D9E3@BY5PR11MB4081.namprd11.prod.outlook.com>', providerMessageId: 'AAMkADk0NzQ1ZWJmAEYAAAAAeT1',
         from: derek, to: [userAddress('priya')], sentAt: timestampOn(broken.madeOn, '16:58'), subject: `RE: ${subject}`,
-        bodyText: `Priya,\n\nWe'll wire ${formatAmount(broken.amount, broken.currency)} by ${longDate(broken.promisedDate)}, as soon as the charter receivable lands.\n\nDerek Halloran\nController, Tidewater Shipping Co.`,
+        bodyText: `Priya,\n\nWe'll wire ${formatMoney(broken.amount, broken.currency)} by ${longDate(broken.promisedDate)}, as soon as the charter receivable lands.\n\nDerek Halloran\nController, Tidewater Shipping Co.`,
       }),
       message({
         internetMessageId: '<NW-9b2d70e4.priya@northwind-supply.com>', providerMessageId: 'AAMkADk0NzQ1ZWJmAEYAAAAAeT2', from: userAddress('priya'),
@@ -130,7 +131,7 @@ function tidewaterThread(broken: PlannedPromise, renewed: PlannedPromise): Plann
       message({
         internetMessageId: '<BY5PR11MB4081C0E2B7A5F1@BY5PR11MB4081.namprd11.prod.outlook.com>', providerMessageId: 'AAMkADk0NzQ1ZWJmAEYAAAAAeT3',
         from: derek, to: [userAddress('priya')], sentAt: timestampOn(renewed.madeOn, '15:22'), subject: `RE: ${subject}`,
-        bodyText: `Apologies for the silence. We can do ${formatAmount(renewed.amount, renewed.currency)} by ${longDate(renewed.promisedDate)} and the rest by month end.\n\nDerek`,
+        bodyText: `Apologies for the silence. We can do ${formatMoney(renewed.amount, renewed.currency)} by ${longDate(renewed.promisedDate)} and the rest by month end.\n\nDerek`,
       }),
     ],
   };

@@ -30,11 +30,6 @@ export function required<T>(item: T | undefined, what: string): T {
   return item;
 }
 
-/** Money for email bodies and notes: "£12,400.00", "$3,150.20", "€980.00". */
-export function formatAmount(minor: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
-}
-
 /** "14 December 2026". */
 export function longDate(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

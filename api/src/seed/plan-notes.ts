@@ -1,8 +1,9 @@
 /** Notes the team left on customers, some on logged threads. */
+import { formatMoney } from '@shared/money';
 import { addDays } from '@shared/ar';
 import { DEMO_CAST, demoCustomer } from './demo-directory';
 import type { PlannedLedger, PlannedNote, PlannedPromise } from './demo-plan.types';
-import { formatAmount, invoicesOf, longDate, paymentsOf, required, timestampOn } from './plan-helpers';
+import { invoicesOf, longDate, paymentsOf, required, timestampOn } from './plan-helpers';
 
 /** About a dozen notes by collectors, sales and customer success. */
 export function planNotes(ledger: PlannedLedger, asOf: string, broken: PlannedPromise): PlannedNote[] {
@@ -25,7 +26,7 @@ export function planNotes(ledger: PlannedLedger, asOf: string, broken: PlannedPr
     { customerRef: ref(DEMO_CAST.slipping), threadKey: null, author: 'tom', createdAt: timestampOn(addDays(asOf, -20), '11:45'),
       body: 'Raised payment timing with Miriam; she wants invoices with the PO in the subject line. Will confirm at the QBR.' },
     { customerRef: ref(DEMO_CAST.atRisk), threadKey: null, author: 'marcus', createdAt: timestampOn(addDays(asOf, -3), '11:10'),
-      body: `Account on stop. ${formatAmount(oakridgeOwed, 'GBP')} owed across ${oakridgeOpen.length} invoices. Steve blames the Riverside site; promised the oldest invoice next week.` },
+      body: `Account on stop. ${formatMoney(oakridgeOwed, 'GBP')} owed across ${oakridgeOpen.length} invoices. Steve blames the Riverside site; promised the oldest invoice next week.` },
     { customerRef: ref(DEMO_CAST.atRisk), threadKey: null, author: 'dana', createdAt: timestampOn(addDays(asOf, -2), '17:40'),
       body: `If nothing arrives by ${longDate(addDays(asOf, 7))}, refer Oakridge to the credit insurer and stop further deliveries.` },
     { customerRef: ref(DEMO_CAST.brokenPromise), threadKey: 'tidewater', author: 'priya', createdAt: timestampOn(addDays(broken.promisedDate, 2), '09:20'),
@@ -37,9 +38,9 @@ export function planNotes(ledger: PlannedLedger, asOf: string, broken: PlannedPr
     { customerRef: ref(DEMO_CAST.voidInvoice), threadKey: null, author: 'marcus', createdAt: timestampOn(reissued.issueDate, '15:30'),
       body: `${voided.number} voided (wrong unit price on the bearings); reissued as ${reissued.number}.` },
     { customerRef: ref(DEMO_CAST.cashOnAccount), threadKey: null, author: 'marcus', createdAt: timestampOn(onAccount.receivedDate, '16:05'),
-      body: `${formatAmount(onAccount.amount, onAccount.currency)} received without remittance on ${longDate(onAccount.receivedDate)}. Asked Pinecrest which invoices it covers; left on account meanwhile.` },
+      body: `${formatMoney(onAccount.amount, onAccount.currency)} received without remittance on ${longDate(onAccount.receivedDate)}. Asked Pinecrest which invoices it covers; left on account meanwhile.` },
     { customerRef: credit.customerRef, threadKey: null, author: 'priya', createdAt: timestampOn(credit.issueDate, '16:20'),
-      body: `Credit note ${credit.number} (${formatAmount(credit.amount, credit.currency)}) issued for the missing 8% volume discount; dispute closed.` },
+      body: `Credit note ${credit.number} (${formatMoney(credit.amount, credit.currency)}) issued for the missing 8% volume discount; dispute closed.` },
     { customerRef: ref(DEMO_CAST.sharedDomainSubsidiary), threadKey: null, author: 'elena', createdAt: timestampOn(addDays(asOf, -45), '10:00'),
       body: 'Halden Freight and Halden Group plc both write from halden-group.com. Check which entity an email is about before logging it.' },
   ];

@@ -1,7 +1,8 @@
 /** The behaviour label (exactly one) and its reason. */
 import { averageDaysLate, meanDaysLate, onTimeRate, paidWithinLastDays } from './behaviour-metrics';
 import { isWithinLastDays } from './dates';
-import { formatLateness, formatMoney } from './format';
+import { formatMoney } from '../money/format-money';
+import { formatDate, formatLateness } from './format';
 import type { PromiseEvaluation } from './promises';
 import { customerCurrencyFirst } from './totals';
 import type { ArPromise, Behaviour, IsoDate, OpenInvoiceStatus, PaidInvoiceStatus } from './types';
@@ -80,7 +81,7 @@ function atRiskReason(input: BehaviourInput): string | null {
   const broken = brokenPromisesInWindow(input);
   const latest = broken[0];
   if (latest) {
-    const what = `${formatMoney(latest.amount, latest.currency)} by ${latest.promisedDate}`;
+    const what = `${formatMoney(latest.amount, latest.currency)} by ${formatDate(latest.promisedDate)}`;
     parts.push(
       broken.length === 1
         ? `a promise to pay ${what} was broken`

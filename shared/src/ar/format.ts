@@ -1,24 +1,17 @@
-/** Plain-text money and day counts for reasons and sentences (the UI formats money itself). */
+/** Plain-text dates and day counts for reasons and sentences; money is formatted by shared/src/money. */
+import { DEFAULT_LOCALE } from '../money/format-money';
 
-/** ISO 4217 currencies whose minor unit is not 1/100; every other code has 2 decimals. */
-const MINOR_UNIT_EXPONENTS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0,
-  RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-};
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Number of decimals of a currency's minor unit (2 unless ISO 4217 says otherwise). */
-export function currencyExponent(currency: string): number {
-  return MINOR_UNIT_EXPONENTS[currency.toUpperCase()] ?? 2;
-}
-
-/** Minor units as "CODE 12,400.00" (decimals per the currency's exponent, e.g. "JPY 12,400"). */
-export function formatMoney(amount: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const digits = String(Math.abs(Math.round(amount))).padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = exponent > 0 ? `.${digits.slice(-exponent)}` : '';
-  return `${currency} ${amount < 0 ? '-' : ''}${whole}${fraction}`;
+/** A business date (or the date of an instant) as people read it: "2026-12-14" → "14 Dec 2026" (en-GB), "Dec 14, 2026" (en-US). */
+export function formatDate(isoDate: string, locale: string = DEFAULT_LOCALE): string {
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormatters.set(locale, formatter);
+  }
+  const day = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? isoDate : formatter.format(day);
 }
 
 /** "1 day", "6 days", "-2 days". */

@@ -24,7 +24,7 @@ export {
   toDayNumber,
   weekdayOf,
 } from './dates';
-export { currencyExponent, formatDays, formatLateness, formatMoney } from './format';
+export { formatDate, formatDays, formatLateness } from './format';
 export {
   describePayDay,
   distanceToPayDay,

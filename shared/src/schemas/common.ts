@@ -1,5 +1,6 @@
 /** Building blocks of every contract: ids, dates, money, the problem envelope. */
 import { z } from 'zod';
+import { ISO_CURRENCY_CODES } from '../money/currency';
 
 // Year 0000 parses in JavaScript (1 BC) but not in PostgreSQL, which has no year zero.
 const isValidIsoDate = (s: string) => {
@@ -15,11 +16,10 @@ export const ZIsoDate = z
   .refine(isValidIsoDate, 'not a calendar date')
   .meta({ example: '2026-11-23' });
 export const ZDateTime = z.iso.datetime({ offset: true });
-/** ISO 4217 alphabetic code, upper case. */
+/** ISO 4217 alphabetic code, upper case, from the money table: "XYZ" or "XXX" is refused (422 naming the field). */
 export const ZCurrency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
-  .meta({ example: 'USD' });
+  .enum(ISO_CURRENCY_CODES as [string, ...string[]], { error: 'expected an ISO 4217 currency code such as USD' })
+  .meta({ id: 'Currency', example: 'USD', description: 'ISO 4217 alphabetic code with a minor unit' });
 /** Integer minor units (cents); never a float. */
 export const ZMinorUnits = z.number().int().min(-9_007_199_254_740_991).max(9_007_199_254_740_991);
 export const ZPositiveMinorUnits = ZMinorUnits.positive();

@@ -30,7 +30,7 @@ describe('classifyBehaviour', () => {
   describe('at-risk (checked first)', () => {
     it('names a 91+ balance, even for a new customer', () => {
       const openInvoices = [{ currency: 'USD', balance: 1_240_000, bucket: 'd91_plus' as const }];
-      expect(classify({ openInvoices })).toEqual({ label: 'at-risk', reason: 'USD 12,400.00 is more than 90 days overdue' });
+      expect(classify({ openInvoices })).toEqual({ label: 'at-risk', reason: 'US$12,400.00 is more than 90 days overdue' });
     });
 
     it('sums 91+ balances per currency, customer currency first', () => {
@@ -41,7 +41,7 @@ describe('classifyBehaviour', () => {
         { currency: 'USD', balance: 999, bucket: 'd61_90' as const },
         { currency: 'EUR', balance: 30_000, bucket: 'd91_plus' as const },
       ];
-      expect(classify({ currency: 'EUR', openInvoices }).reason).toBe('EUR 300.00 and USD 12,900.00 are more than 90 days overdue');
+      expect(classify({ currency: 'EUR', openInvoices }).reason).toBe('€300.00 and US$12,900.00 are more than 90 days overdue');
     });
 
     it('wins over slipping', () => {
@@ -53,7 +53,7 @@ describe('classifyBehaviour', () => {
       // 2 Apr → 30 Jun = 28 + 31 + 30 = 89 days ago
       expect(classify({ ...brokenPromise('B', '2024-04-02', 500_000), paid: paidSeries([0, 0, 0]) })).toEqual({
         label: 'at-risk',
-        reason: 'A promise to pay USD 5,000.00 by 2024-04-02 was broken',
+        reason: 'A promise to pay US$5,000.00 by 2 Apr 2024 was broken',
       });
     });
 
@@ -79,7 +79,7 @@ describe('classifyBehaviour', () => {
       ];
       const openInvoices = [{ currency: 'USD', balance: 70_000, bucket: 'd91_plus' as const }];
       expect(classify({ openInvoices, promises, promiseEvaluations }).reason).toBe(
-        'USD 700.00 is more than 90 days overdue; 2 promises to pay were broken in the last 90 days, the latest USD 100.00 by 2024-06-01',
+        'US$700.00 is more than 90 days overdue; 2 promises to pay were broken in the last 90 days, the latest US$100.00 by 1 Jun 2024',
       );
     });
   });

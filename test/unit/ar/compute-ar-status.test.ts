@@ -115,7 +115,7 @@ describe('computeArStatus', () => {
     expect(status.promises).toEqual([{ id: 'PR', status: 'broken', coveredAmount: 50_000 }]);
     expect(status.behaviour).toEqual({
       label: 'at-risk',
-      reason: 'EUR 800.00 is more than 90 days overdue; a promise to pay USD 1,000.00 by 2024-06-20 was broken',
+      reason: '€800.00 is more than 90 days overdue; a promise to pay US$1,000.00 by 20 Jun 2024 was broken',
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toMinorUnits } from '../../../api/src/import/parse-amount';
+import { parseMinorUnits as toMinorUnits } from '@shared/money';
 
 const ok = (minorUnits: number) => ({ ok: true, minorUnits });
 

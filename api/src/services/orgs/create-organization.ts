@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isIsoCurrency } from '@shared/money';
 import type { Db } from '../../db/client';
 import { auditLog, organizations } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -27,6 +28,7 @@ const isTimeZone = (tz: string) => {
 export async function createOrganization(db: Db, input: CreateOrganizationInput, actorLabel = 'cli') {
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(input.slug)) throw new AppError('validation_failed', 'slug: lower-case letters, digits and dashes, 2–63 characters');
   if (input.timeZone && !isTimeZone(input.timeZone)) throw new AppError('validation_failed', `timeZone: ${input.timeZone} is not an IANA time zone`);
+  if (input.baseCurrency !== undefined && !isIsoCurrency(input.baseCurrency)) throw new AppError('validation_failed', `baseCurrency: ${input.baseCurrency} is not an ISO 4217 currency code`);
   const entraTenantId = input.entraTenantId === undefined ? null : normalizeEntraTenantId(input.entraTenantId);
   if (entraTenantId) {
     const [taken] = await db.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.entraTenantId, entraTenantId));

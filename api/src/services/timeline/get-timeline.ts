@@ -1,4 +1,5 @@
-import { formatMoney } from '@shared/ar';
+import { formatDate } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import type { TTimelineItem, TTimelinePage } from '@shared/schemas';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -90,12 +91,15 @@ export function toTimelinePage(rows: TimelineRow[], limit: number): TTimelinePag
   const page = rows.slice(0, limit);
   const items = page.map((r) => {
     const at = new Date(r.at).toISOString();
-    const money = r.amount != null && r.currency ? formatMoney(Number(r.amount), r.currency) : null;
+    const money = r.amount != null && r.currency ? formatMoney(BigInt(r.amount), r.currency) : null;
+    // Promise and hold titles are ours ("Promise to pay by 2026-12-14 (open)"): their date reads as people write it.
+    // Other titles (an email's subject) are left as they came.
+    const title = r.kind === 'promise' || r.kind === 'hold' ? r.title.replace(/\b\d{4}-\d{2}-\d{2}\b/, (date) => formatDate(date)) : r.title;
     return {
       kind: r.kind,
       id: r.id,
       at,
-      title: money && r.kind === 'payment' ? `Payment received: ${money}` : money ? `${r.title}: ${money}` : r.title,
+      title: money && r.kind === 'payment' ? `Payment received: ${money}` : money ? `${title}: ${money}` : title,
       detail: r.detail,
       actor: r.actor,
       threadId: r.thread_id,
