@@ -65,13 +65,20 @@ export function inputErrorOf(err: unknown): AppError | undefined {
   if (pgCode === '57014') return new AppError('service_unavailable', 'The request took too long and was cancelled; nothing was changed');
   // character_not_in_repertoire / untranslatable_character: a NUL in text or in JSON stored as jsonb.
   if (pgCode === '22021' || pgCode === '22P05') return new AppError('validation_failed', 'Text may not contain NUL (\\u0000) characters');
+  // check_violation: a ledger invariant the database enforces (migration 0006) names what it refused.
+  if (pgCode === '23514') return new AppError('validation_failed', `The ledger would break an invariant; nothing was changed: ${findPgError(err)?.message ?? 'check failed'}`);
   if (pgCode && pgInputErrors[pgCode]) return new AppError(pgInputErrors[pgCode], 'The request conflicts with stored data or is out of range');
   return undefined;
 }
 
 function findPgCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return findPgError(err)?.code;
+}
+
+/** The database error in a chain of causes (drizzle wraps the driver's). */
+function findPgError(err: unknown): { code: string; message?: string } | undefined {
+  for (let e = err as { code?: unknown; message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, message: e.message };
   }
   return undefined;
 }
