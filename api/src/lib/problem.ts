@@ -11,7 +11,7 @@ const codeForStatus = (status: number): ErrorCode =>
   (status >= 500 ? 'internal' : 'bad_request');
 
 /** Renders a problem response. */
-export function problem(c: Context, code: ErrorCode, detail: string, fields?: FieldError[]) {
+export function problem(c: Context, code: ErrorCode, detail: string, fields?: FieldError[], extensions?: Record<string, string>) {
   const status = statusOf[code];
   const body = {
     type: `https://payside.dev/problems/${code.replace(/_/g, '-')}`,
@@ -21,6 +21,7 @@ export function problem(c: Context, code: ErrorCode, detail: string, fields?: Fi
     code,
     requestId: (c.get('requestId') as string | undefined) ?? '',
     ...(fields?.length ? { errors: fields } : {}),
+    ...extensions,
   };
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
@@ -48,7 +49,7 @@ const pgInputErrors: Record<string, ErrorCode> = {
 
 /** The app's onError: known errors become their problem, anything else a logged 500. */
 export function handleError(err: Error, c: Context, log: (line: Record<string, unknown>) => void) {
-  if (err instanceof AppError) return problem(c, err.code, err.message, err.fields);
+  if (err instanceof AppError) return problem(c, err.code, err.message, err.fields, err.extensions);
   if (err instanceof HTTPException) {
     const code = codeForStatus(err.status);
     return problem(c, code, err.message || titleOf[code]);
