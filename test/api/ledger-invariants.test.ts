@@ -137,3 +137,23 @@ describe('the CSV import refuses the file, naming the row', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('last payment', () => {
+  it('is the latest payment day and its total, the same whichever order the payments were imported in', async () => {
+    const status = async (customerRef: string, order: number[]) => {
+      await put('customers', [{ externalRef: customerRef, name: customerRef, currency: 'EUR' }]);
+      const sameDay = [
+        { externalRef: `${customerRef}-A`, customerRef, amount: 12_500, currency: 'EUR', receivedDate: '2026-11-20' },
+        { externalRef: `${customerRef}-B`, customerRef, amount: 7_500, currency: 'EUR', receivedDate: '2026-11-20' },
+        { externalRef: `${customerRef}-C`, customerRef, amount: 3_000, currency: 'USD', receivedDate: '2026-11-20' },
+        { externalRef: `${customerRef}-D`, customerRef, amount: 99_000, currency: 'EUR', receivedDate: '2026-11-02' },
+      ];
+      for (const i of order) expect((await put('payments', [sameDay[i]!])).status).toBe(200);
+      const [row] = await database.db.select().from(customers).where(and(eq(customers.orgId, org.orgId), eq(customers.externalRef, customerRef)));
+      return (await client(app, org.tokens.admin).get(`/v1/customers/${row!.id}?asOf=2026-12-01`)).body.status.lastPayment;
+    };
+    const forward = await status('C-F', [0, 1, 2, 3]);
+    expect(forward).toEqual({ date: '2026-11-20', amounts: [{ amount: 20_000, currency: 'EUR' }, { amount: 3_000, currency: 'USD' }] });
+    expect(await status('C-R', [3, 2, 1, 0])).toEqual(forward);
+  });
+});
