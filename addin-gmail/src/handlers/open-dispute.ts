@@ -28,15 +28,13 @@ export const handleOpenDispute: GmailHandler = async (event, ctx) => {
   });
   const dispute = await openDispute(ctx.service, customerId, input).catch((error: unknown) => {
     // Disputed meanwhile (the form hides invoices already in a dispute): offer that dispute instead.
-    const existing = error instanceof AppError && error.code === 'conflict' ? error.extensions?.existingDisputeId : undefined;
-    if (existing) return { existing, message: error.message };
+    if (error instanceof AppError && error.code === 'conflict' && error.extensions?.existingDisputeId) return error;
     throw error;
   });
-  if ('existing' in dispute) {
+  if (dispute instanceof AppError) {
     const fresh = await getCustomerPanel(ctx.db, ctx.principal.orgId, customerId);
-    const open = fresh.disputes.find((d) => d.id === dispute.existing);
-    if (open) return pushCard(resolveFormCard(fresh, open, ctx.link), dispute.message);
-    return notify(dispute.message);
+    const open = fresh.disputes.find((d) => d.id === dispute.extensions?.existingDisputeId);
+    return open ? pushCard(resolveFormCard(fresh, open, ctx.link), dispute.message) : notify(dispute.message);
   }
   const numbers = dispute.invoices.map((i) => i.number).join(', ');
   return backToRoot(await customerView(ctx, event, customerId), `Dispute opened on ${numbers} for ${formatMoney(dispute.amount, dispute.currency)}`);
