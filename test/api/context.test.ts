@@ -73,7 +73,7 @@ describe('POST /v1/context matching', () => {
     ]);
     expect(panel.status.behaviour.label).toBe('at-risk');
     expect(panel.status.behaviour.reason).toMatch(/90/);
-    expect(panel.status.lastPayment).toEqual({ date: '2026-11-10', amount: 20_000, currency: 'GBP' });
+    expect(panel.status.lastPayment).toEqual({ date: '2026-11-10', amounts: [{ amount: 20_000, currency: 'GBP' }] });
     expect(panel.openInvoices.map((i: { number: string }) => i.number)).toEqual(['INV-A', 'INV-B', 'INV-C']);
     expect(panel.openInvoices[0]).toMatchObject({ daysPastDue: 114, bucket: 'd91_plus', balance: 100_000, poNumber: 'PO-4471' });
     expect(panel.openInvoices[1]).toMatchObject({ daysPastDue: 22, bucket: 'd1_30', balance: 30_000 });

@@ -101,11 +101,20 @@ describe('settlement state kept by the triggers', () => {
     await db.execute(sql`update payment_allocations set amount = amount / 2 where payment_id in ${sample('payments', 15)}`);
     await db.execute(sql`delete from payment_allocations where payment_id in (select id from payments where org_id = ${ibmOrg} order by id offset 100 limit 20)`);
     await db.execute(sql`update invoices set amount = amount + 100 where id in (select id from invoices where org_id = ${ibmOrg} order by id offset 200 limit 20)`);
-    await db.execute(sql`update invoices set amount = 0 where id in (select id from invoices where org_id = ${ibmOrg} order by id offset 300 limit 3)`);
+    // Lowered to nothing (nothing settles them) or to exactly what settles them: amounts below that are refused (migration 0006).
+    await db.execute(sql`update invoices i set amount = 0 where id in (select id from invoices x where org_id = ${ibmOrg}
+      and not exists (select 1 from payment_allocations pa where pa.invoice_id = x.id) and not exists (select 1 from credit_notes cn where cn.invoice_id = x.id) order by id limit 3)`);
+    await db.execute(sql`update invoices i set amount = s.settled from (select pa.invoice_id, sum(pa.amount) as settled from payment_allocations pa
+      where pa.org_id = ${ibmOrg} group by pa.invoice_id order by pa.invoice_id offset 300 limit 3) s
+      where i.id = s.invoice_id and s.settled > 0 and not exists (select 1 from credit_notes cn where cn.invoice_id = i.id)`);
     await db.execute(sql`
       insert into credit_notes (org_id, customer_id, invoice_id, number, issue_date, amount, currency)
-      select org_id, customer_id, id, 'CN-T-' || number, issue_date + 3, amount, currency
-        from invoices where org_id = ${ibmOrg} and paid_on is null order by id limit 10`);
+      select i.org_id, i.customer_id, i.id, 'CN-T-' || i.number, i.issue_date + 3,
+             i.amount - coalesce((select sum(pa.amount) from payment_allocations pa where pa.invoice_id = i.id), 0), i.currency
+        from invoices i where i.org_id = ${ibmOrg} and i.paid_on is null
+         and i.amount > coalesce((select sum(pa.amount) from payment_allocations pa where pa.invoice_id = i.id), 0)
+         and not exists (select 1 from credit_notes cn where cn.invoice_id = i.id)
+       order by i.id limit 10`);
     await db.execute(sql`update credit_notes set issue_date = issue_date + 400 where org_id = ${ibmOrg} and number like 'CN-T-%' and number < 'CN-T-5'`);
     await db.execute(sql`delete from payments where id in (select id from payments where org_id = ${ibmOrg} order by id offset 400 limit 10)`);
     expect(await settlementMismatches(ibmOrg)).toEqual([]);

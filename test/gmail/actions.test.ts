@@ -47,7 +47,12 @@ describe('dispute forms', () => {
     const { form, submit } = await openForm('Open dispute');
     expect(form.header).toEqual({ title: 'Open a dispute', subtitle: 'Acme Industrial' });
     const boxes = form.sections[0].widgets[0].selectionInput;
-    expect(boxes.items.map((i: { value: string }) => i.value)).toEqual([seeded.invoices.a.id, seeded.invoices.e.id, seeded.invoices.b.id]);
+    // INV-A is already in the seeded open dispute: not offered again; that dispute is, to open instead.
+    expect(boxes.items.map((i: { value: string }) => i.value)).toEqual([seeded.invoices.e.id, seeded.invoices.b.id]);
+    const existing = form.sections[0].widgets[1].decoratedText;
+    expect(existing).toMatchObject({ text: 'INV-A · GBP 1,000.00', topLabel: expect.stringMatching(/^Already in dispute · Pricing · opened /) });
+    expect(existing.button.text).toBe('Open that dispute');
+    expect(existing.button.onClick.action.parameters).toEqual(expect.arrayContaining([{ key: 'form', value: 'resolve' }, { key: 'disputeId', value: seeded.dispute.id }]));
     const res = await submit('Open dispute', { invoiceIds: checked(seeded.invoices.e.id), reason: text('quantity'), amount: text('120.50'), description: text('Two pallets short') });
     const body = actionResponse(res);
     expect(body.action.notification.text).toBe('Dispute opened on INV-E for €120.50');
@@ -66,6 +71,17 @@ describe('dispute forms', () => {
     expect(noInvoice.action.notification.text).toMatch(/^Please check: invoiceIds/);
     const foreign = actionResponse(await submit('Open dispute', { invoiceIds: checked('7f3c0a52-2b1d-4c55-9d0e-5b9a1f0c2e11'), reason: text('pricing') }));
     expect(foreign.action.notification.text).toMatch(/invoiceIds: every invoice must be one of this customer's invoices/);
+    expect((await panel()).disputes.length).toBe(before);
+  });
+
+  it('opens the existing dispute instead when a ticked invoice is already in one (disputed meanwhile)', async () => {
+    const { submit } = await openForm('Open dispute');
+    const before = (await panel()).disputes.length;
+    const body = actionResponse(await submit('Open dispute', { invoiceIds: checked(seeded.invoices.a.id), reason: text('pricing') }));
+    expect(body.action.notification.text).toBe(`invoice INV-A is already in open dispute ${seeded.dispute.id}; work on that dispute instead`);
+    const card = body.action.navigations[0].pushCard;
+    expect(card.name).toBe('resolve-form');
+    expect(cardText(card)).toContain('INV-A');
     expect((await panel()).disputes.length).toBe(before);
   });
 

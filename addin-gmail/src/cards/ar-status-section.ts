@@ -27,7 +27,7 @@ export function arStatusSection(status: TCustomerPanel['status']): CardSection |
     status.onTimeRate !== null ? decorated(formatPercent(status.onTimeRate), { top: 'Paid on time' }) : null,
     status.payDayPattern ? decorated(status.payDayPattern, { top: 'Pay-day pattern' }) : null,
     status.lastPayment
-      ? decorated(formatMoney(status.lastPayment.amount, status.lastPayment.currency), { top: 'Last payment', bottom: formatDate(status.lastPayment.date) })
+      ? decorated(status.lastPayment.amounts.map((a) => formatMoney(a.amount, a.currency)).join(', '), { top: 'Last payment', bottom: `received ${formatDate(status.lastPayment.date)}` })
       : decorated('No payment received yet', { top: 'Last payment' }),
   ];
   const totals = status.totals.length ? status.totals.flatMap(currencyWidgets) : [decorated('Nothing outstanding', { top: 'Outstanding' })];

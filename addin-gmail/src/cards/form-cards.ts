@@ -14,10 +14,25 @@ const formCard = (name: string, title: string, customer: string, widgets: Array<
 const invoiceItems = (panel: TCustomerPanel) =>
   panel.openInvoices.slice(0, 100).map((i) => ({ text: `${i.number} · ${formatMoney(i.balance, i.currency)} · due ${formatDate(i.dueDate)}`, value: i.id }));
 
-/** Open a dispute on selected invoices, with a reason and optionally an amount (default: their open balance). */
+/**
+ * Open a dispute on selected invoices, with a reason and optionally an amount (default: their open
+ * balance). An invoice already in an open dispute is not offered; its dispute is, to work on instead.
+ */
 export function disputeFormCard(panel: TCustomerPanel, link: ActionLinker): Card {
+  const disputed = panel.disputes.filter((d) => d.status === 'open');
+  const inDispute = new Set(disputed.flatMap((d) => d.invoices.map((i) => i.id)));
+  const free = { ...panel, openInvoices: panel.openInvoices.filter((i) => !inDispute.has(i.id)) };
+  const existing = disputed
+    .filter((d) => d.invoices.some((i) => panel.openInvoices.some((o) => o.id === i.id)))
+    .map((d) =>
+      decorated(`${d.invoices.map((i) => i.number).join(', ')} · ${formatMoney(d.amount, d.currency)}`, {
+        top: `Already in dispute · ${DISPUTE_REASONS[d.reason]} · opened ${formatDate(d.openedAt)}`,
+        button: button('Open that dispute', link('showForm', { form: 'resolve', customerId: panel.customer.id, disputeId: d.id })),
+      }),
+    );
   return formCard('dispute-form', 'Open a dispute', panel.customer.name, [
-    selection('invoiceIds', 'Disputed invoices', 'CHECK_BOX', invoiceItems(panel)),
+    free.openInvoices.length ? selection('invoiceIds', 'Disputed invoices', 'CHECK_BOX', invoiceItems(free)) : decorated('Every open invoice is already in a dispute', { top: 'Disputed invoices' }),
+    ...existing,
     selection('reason', 'Reason', 'DROPDOWN', Object.entries(DISPUTE_REASONS).map(([value, text], i) => ({ text, value, selected: i === 0 }))),
     textInput('amount', 'Disputed amount', { hint: 'e.g. 1250.00; leave empty for the open balance of the selected invoices' }),
     textInput('description', 'What is disputed', { multiline: true }),

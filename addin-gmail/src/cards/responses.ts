@@ -14,8 +14,10 @@ export const updateCard = (card: Card, notification?: string): ActionResponse =>
   renderActions: { action: { navigations: [{ updateCard: card }], ...(notification ? { notification: { text: notification } } : {}) } },
 });
 
-/** Opens a card on top (forms). */
-export const pushCard = (card: Card): ActionResponse => ({ renderActions: { action: { navigations: [{ pushCard: card }] } } });
+/** Opens a card on top (forms), optionally saying why. */
+export const pushCard = (card: Card, notification?: string): ActionResponse => ({
+  renderActions: { action: { navigations: [{ pushCard: card }], ...(notification ? { notification: { text: notification } } : {}) } },
+});
 
 /** After a form: back to the first card, refreshed, with a confirmation. */
 export const backToRoot = (card: Card, notification: string): ActionResponse => ({

@@ -21,7 +21,12 @@ export function ArSummary({ panel, locale }: { panel: TCustomerPanel; locale: st
     ['Average', status.averageDaysLate === null ? 'no payments this year' : formatDaysLate(status.averageDaysLate)],
     ['On time', status.onTimeRate === null ? '—' : `${formatPercent(status.onTimeRate, locale)} of ${status.paidInLast365}`],
     ['Pays', status.payDayPattern ?? 'no regular day'],
-    ['Last payment', status.lastPayment ? `${formatMoney(status.lastPayment.amount, status.lastPayment.currency, locale)} on ${formatDate(status.lastPayment.date, locale)}` : 'none yet'],
+    [
+      'Last payment',
+      status.lastPayment
+        ? `${status.lastPayment.amounts.map((a) => formatMoney(a.amount, a.currency, locale)).join(', ')} on ${formatDate(status.lastPayment.date, locale)}`
+        : 'none yet',
+    ],
   ];
   return (
     <section aria-label="AR status">

@@ -25,12 +25,18 @@ export function CustomerPanel({ api, panel, locale, onChanged }: { api: ApiClien
   const styles = useStyles();
   const canCollect = useCan('collector');
   const [open, setOpen] = useState<Open>(null);
+  // Bumped after every action: remounts the invoice list, so no selection outlives the action it was for.
+  const [actions, setActions] = useState(0);
   const id = panel.customer.id;
   const close = () => setOpen(null);
+  const done = () => {
+    setActions((n) => n + 1);
+    onChanged();
+  };
   useEffect(prefetchPanelParts, []);
   return (
     <article className={styles.root} aria-label={`Payment relationship with ${panel.customer.name}`}>
-      <CustomerHeader api={api} panel={panel} locale={locale} onChanged={onChanged} />
+      <CustomerHeader api={api} panel={panel} locale={locale} onChanged={done} />
       <ArSummary panel={panel} locale={locale} />
       <div className={styles.actions} role="toolbar" aria-label="Actions">
         {canCollect && (
@@ -46,18 +52,25 @@ export function CustomerPanel({ api, panel, locale, onChanged }: { api: ApiClien
         </Button>
       </div>
       <Divider />
-      <InvoiceList invoices={panel.openInvoices} locale={locale} onDispute={(invoices) => setOpen({ kind: 'dispute', invoices })} />
+      <InvoiceList
+        key={actions}
+        invoices={panel.openInvoices}
+        disputes={panel.disputes}
+        locale={locale}
+        onDispute={(invoices) => setOpen({ kind: 'dispute', invoices })}
+        onShowDispute={(dispute) => setOpen({ kind: 'resolve', dispute })}
+      />
       <DisputeList disputes={panel.disputes} locale={locale} onResolve={(dispute) => setOpen({ kind: 'resolve', dispute })} />
       <PromiseList promises={panel.promises} locale={locale} />
-      <ContactList contacts={panel.contacts} onMakePrimary={(c) => void api.updateContact(c.id, { isPrimaryPayer: true }).then(onChanged)} />
+      <ContactList contacts={panel.contacts} onMakePrimary={(c) => void api.updateContact(c.id, { isPrimaryPayer: true }).then(done)} />
       <TimelineList key={panel.timeline.items[0]?.id ?? 'empty'} api={api} customerId={id} first={panel.timeline} locale={locale} />
 
       <LazyPart key={open?.kind ?? 'none'} onDismiss={close}>
-        {open?.kind === 'dispute' && <OpenDisputeDialog api={api} customerId={id} invoices={open.invoices} locale={locale} onDone={onChanged} onClose={close} />}
-        {open?.kind === 'resolve' && <ResolveDisputeDialog api={api} dispute={open.dispute} onDone={onChanged} onClose={close} />}
-        {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} locale={locale} onDone={onChanged} onClose={close} />}
-        {open?.kind === 'hold' && <HoldDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
-        {open?.kind === 'note' && <NoteDialog api={api} customerId={id} onDone={onChanged} onClose={close} />}
+        {open?.kind === 'dispute' && <OpenDisputeDialog api={api} customerId={id} invoices={open.invoices} locale={locale} onDone={done} onClose={close} />}
+        {open?.kind === 'resolve' && <ResolveDisputeDialog api={api} dispute={open.dispute} onDone={done} onClose={close} />}
+        {open?.kind === 'promise' && <PromiseDialog api={api} customerId={id} currency={panel.customer.currency} locale={locale} onDone={done} onClose={close} />}
+        {open?.kind === 'hold' && <HoldDialog api={api} customerId={id} onDone={done} onClose={close} />}
+        {open?.kind === 'note' && <NoteDialog api={api} customerId={id} onDone={done} onClose={close} />}
       </LazyPart>
     </article>
   );

@@ -6,6 +6,7 @@
 import { SYNC_MAX_BATCH, type TLedgerKind } from '@shared/schemas';
 import type { Db } from '../db/client';
 import { AppError } from '../lib/errors';
+import { inputErrorOf } from '../lib/problem';
 import type { ServiceContext } from '../lib/types';
 import { ledgerKinds } from '../services/ledger/ledger-kinds';
 import type { UpsertOutcome } from '../services/ledger/ledger-lookups';
@@ -104,7 +105,10 @@ export async function applyRecords(tx: Db, ctx: ServiceContext, kind: TLedgerKin
 function batchErrors(error: unknown, batch: readonly SourceRecord[], source: RecordSource): RowError[] {
   const first = batch[0]?.rows[0] ?? 0;
   const last = batch.at(-1)?.rows.at(-1) ?? first;
-  if (!(error instanceof AppError)) return [{ row: first, column: '(batch)', message: `rows ${first}–${last} failed: ${(error as Error).message}` }];
+  if (!(error instanceof AppError)) {
+    const known = inputErrorOf(error); // e.g. a ledger invariant the database refused (migration 0006)
+    return [{ row: first, column: '(batch)', message: `rows ${first}–${last} failed: ${(known ?? (error as Error)).message}` }];
+  }
   if (!error.fields?.length) return [{ row: first, column: '(batch)', message: `rows ${first}–${last}: ${error.message}` }];
   return error.fields.map((field) => {
     const [, index, ...path] = field.field.split('.');

@@ -52,6 +52,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Extension members of the problem (RFC 9457 §3.2), e.g. the id of the record a conflict is with. */
+    readonly extensions?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -11,7 +11,7 @@ const codeForStatus = (status: number): ErrorCode =>
   (status >= 500 ? 'internal' : 'bad_request');
 
 /** Renders a problem response. */
-export function problem(c: Context, code: ErrorCode, detail: string, fields?: FieldError[]) {
+export function problem(c: Context, code: ErrorCode, detail: string, fields?: FieldError[], extensions?: Record<string, string>) {
   const status = statusOf[code];
   const body = {
     type: `https://payside.dev/problems/${code.replace(/_/g, '-')}`,
@@ -21,6 +21,7 @@ export function problem(c: Context, code: ErrorCode, detail: string, fields?: Fi
     code,
     requestId: (c.get('requestId') as string | undefined) ?? '',
     ...(fields?.length ? { errors: fields } : {}),
+    ...extensions,
   };
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
@@ -48,7 +49,7 @@ const pgInputErrors: Record<string, ErrorCode> = {
 
 /** The app's onError: known errors become their problem, anything else a logged 500. */
 export function handleError(err: Error, c: Context, log: (line: Record<string, unknown>) => void) {
-  if (err instanceof AppError) return problem(c, err.code, err.message, err.fields);
+  if (err instanceof AppError) return problem(c, err.code, err.message, err.fields, err.extensions);
   if (err instanceof HTTPException) {
     const code = codeForStatus(err.status);
     return problem(c, code, err.message || titleOf[code]);
@@ -65,13 +66,20 @@ export function inputErrorOf(err: unknown): AppError | undefined {
   if (pgCode === '57014') return new AppError('service_unavailable', 'The request took too long and was cancelled; nothing was changed');
   // character_not_in_repertoire / untranslatable_character: a NUL in text or in JSON stored as jsonb.
   if (pgCode === '22021' || pgCode === '22P05') return new AppError('validation_failed', 'Text may not contain NUL (\\u0000) characters');
+  // check_violation: a ledger invariant the database enforces (migration 0006) names what it refused.
+  if (pgCode === '23514') return new AppError('validation_failed', `The ledger would break an invariant; nothing was changed: ${findPgError(err)?.message ?? 'check failed'}`);
   if (pgCode && pgInputErrors[pgCode]) return new AppError(pgInputErrors[pgCode], 'The request conflicts with stored data or is out of range');
   return undefined;
 }
 
 function findPgCode(err: unknown): string | undefined {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return findPgError(err)?.code;
+}
+
+/** The database error in a chain of causes (drizzle wraps the driver's). */
+function findPgError(err: unknown): { code: string; message?: string } | undefined {
+  for (let e = err as { code?: unknown; message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, message: e.message };
   }
   return undefined;
 }

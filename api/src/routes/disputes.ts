@@ -1,4 +1,4 @@
-import { ZDispute, ZIdParam, ZOpenDisputeRequest, ZResolveDisputeRequest } from '@shared/schemas';
+import { ZDispute, ZDisputeConflict, ZIdParam, ZOpenDisputeRequest, ZResolveDisputeRequest } from '@shared/schemas';
 import { defineRoute, jsonBody, jsonResponse, newRouter, serviceContext } from '../lib/openapi';
 import { openDispute } from '../services/disputes/open-dispute';
 import { resolveDispute } from '../services/disputes/resolve-dispute';
@@ -10,7 +10,11 @@ const postDispute = defineRoute({
   summary: "Open a dispute on one or more of the customer's invoices",
   role: 'collector',
   request: { params: ZIdParam, body: jsonBody(ZOpenDisputeRequest) },
-  responses: { 201: jsonResponse(ZDispute, 'The new dispute') },
+  description: 'The amount defaults to, and may not exceed, the open balance of the invoices (422 naming `amount`). An invoice already in an open dispute is not disputed again: 409 with `existingDisputeId`.',
+  responses: {
+    201: jsonResponse(ZDispute, 'The new dispute'),
+    409: { description: 'An invoice is already in an open dispute; `existingDisputeId` names it', content: { 'application/problem+json': { schema: ZDisputeConflict } } },
+  },
 });
 
 const postResolve = defineRoute({

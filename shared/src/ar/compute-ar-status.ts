@@ -8,7 +8,7 @@ import { predictPayDate } from './predict-pay-date';
 import { recentPaid } from './lateness-estimate';
 import { evaluatePromises } from './promises';
 import { computeTotals } from './totals';
-import type { ArInput, ArPayment, ArStatus, IsoDate, OpenInvoiceStatus, PaidInvoiceStatus } from './types';
+import type { ArInput, ArPayment, ArStatus, IsoDate, LastPayment, OpenInvoiceStatus, PaidInvoiceStatus } from './types';
 
 /** Everything the sidebar shows about a customer's receivables, computed from plain data as of `input.asOf`. */
 export function computeArStatus(input: ArInput): ArStatus {
@@ -31,7 +31,7 @@ export function computeArStatus(input: ArInput): ArStatus {
     asOf,
     totals: computeTotals({ ...input, openInvoices }),
     openInvoices,
-    lastPayment: findLastPayment(input.payments, asOf),
+    lastPayment: findLastPayment(input.payments, asOf, input.currency),
     averageDaysLate: averageDaysLate(lastYear, input.currency),
     onTimeRate: onTimeRate(lastYear),
     paidInLast365: lastYear.length,
@@ -80,11 +80,17 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The most recent payment received on or before asOf (the later one in input order on a tie). */
-function findLastPayment(payments: readonly ArPayment[], asOf: IsoDate): ArStatus['lastPayment'] {
-  let last: ArPayment | null = null;
-  for (const payment of payments) {
-    if (payment.receivedDate <= asOf && (!last || payment.receivedDate >= last.receivedDate)) last = payment;
-  }
-  return last ? { date: last.receivedDate, amount: last.amount, currency: last.currency } : null;
+/**
+ * The latest payment day on or before asOf and everything received that day, summed per currency:
+ * one of several same-day payments would depend on row order, which two imports of one file need not share.
+ */
+function findLastPayment(payments: readonly ArPayment[], asOf: IsoDate, customerCurrency: string): LastPayment | null {
+  let date: IsoDate | null = null;
+  for (const payment of payments) if (payment.receivedDate <= asOf && (date === null || payment.receivedDate > date)) date = payment.receivedDate;
+  if (date === null) return null;
+  const totals = new Map<string, number>();
+  for (const payment of payments) if (payment.receivedDate === date) totals.set(payment.currency, (totals.get(payment.currency) ?? 0) + payment.amount);
+  const amounts = [...totals].map(([currency, amount]) => ({ amount, currency }));
+  amounts.sort((a, b) => Number(b.currency === customerCurrency) - Number(a.currency === customerCurrency) || compareStrings(a.currency, b.currency));
+  return { date, amounts };
 }

@@ -136,12 +136,19 @@ export interface Behaviour {
   reason: string;
 }
 
+export interface LastPayment {
+  date: IsoDate;
+  /** One total per currency received that day: customer currency first, then by code. */
+  amounts: Array<{ amount: number; currency: string }>;
+}
+
 export interface ArStatus {
   asOf: IsoDate;
   /** One entry per currency with any open balance, unallocated cash or recent invoicing; customer currency first. */
   totals: CurrencyTotals[];
   openInvoices: OpenInvoiceStatus[];
-  lastPayment: { date: IsoDate; amount: number; currency: string } | null;
+  /** The latest payment day on or before asOf and the total received that day, per currency (customer currency first). */
+  lastPayment: LastPayment | null;
   /** Amount-weighted mean days late over invoices paid in the last 365 days (headline currency); null without any. */
   averageDaysLate: number | null;
   /** Share (0..1) of invoices paid in the last 365 days with days late ≤ 0; null without any. */

@@ -62,7 +62,13 @@ export const ZArStatus = z
   .object({
     asOf: ZIsoDate,
     totals: z.array(ZCurrencyTotals).describe('One entry per currency; amounts of different currencies are never added'),
-    lastPayment: z.object({ date: ZIsoDate, amount: ZMinorUnits, currency: ZCurrency }).nullable(),
+    lastPayment: z
+      .object({
+        date: ZIsoDate,
+        amounts: z.array(z.object({ amount: ZMinorUnits, currency: ZCurrency })).min(1).describe("The total received that day per currency, the customer's currency first"),
+      })
+      .nullable()
+      .describe('The latest payment day and the total received that day'),
     averageDaysLate: z.number().nullable(),
     onTimeRate: z.number().nullable(),
     paidInLast365: z.number().int(),

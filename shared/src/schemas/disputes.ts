@@ -1,6 +1,6 @@
 /** Disputes on one or more invoices, opened and resolved from the sidebar. */
 import { z } from 'zod';
-import { ZCurrency, ZDateTime, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZUuid } from './common';
+import { ZCurrency, ZDateTime, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZProblem, ZUuid } from './common';
 
 export const ZDisputeReason = z.enum(['pricing', 'quantity', 'quality', 'not_received', 'duplicate', 'tax', 'terms', 'other']);
 export const ZDisputeStatus = z.enum(['open', 'resolved', 'rejected']);
@@ -30,7 +30,7 @@ export const ZOpenDisputeRequest = z
     invoiceIds: z.array(ZUuid).min(1).max(100),
     reason: ZDisputeReason,
     description: z.string().trim().max(5000).nullish(),
-    amount: ZPositiveMinorUnits.optional().describe('Defaults to the open balance of the invoices'),
+    amount: ZPositiveMinorUnits.optional().describe('At most the open balance of the invoices, which is the default'),
     ownerId: ZUuid.optional(),
   })
   .meta({ id: 'OpenDisputeRequest' });
@@ -43,3 +43,9 @@ export const ZResolveDisputeRequest = z
   })
   .meta({ id: 'ResolveDisputeRequest' });
 export type TResolveDisputeRequest = z.infer<typeof ZResolveDisputeRequest>;
+
+/** 409 when an invoice is already in an open dispute: that dispute is the one to work on. */
+export const ZDisputeConflict = ZProblem.extend({
+  existingDisputeId: ZUuid.describe('The open dispute the invoice is already in'),
+}).meta({ id: 'DisputeConflict' });
+export type TDisputeConflict = z.infer<typeof ZDisputeConflict>;

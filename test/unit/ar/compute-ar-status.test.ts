@@ -87,7 +87,7 @@ describe('computeArStatus', () => {
     expect(status.paidInLast365).toBe(4);
     // payments on 15, 15, 5, 15, 15, 14 (2 Jul is after asOf) → 5 of 6 around the 15th
     expect(status.payDayPattern).toEqual({ kind: 'day-of-month', day: 15, share: 5 / 6, text: 'usually pays around the 15th' });
-    expect(status.lastPayment).toEqual({ date: '2024-06-14', amount: 50_000, currency: 'USD' });
+    expect(status.lastPayment).toEqual({ date: '2024-06-14', amounts: [{ amount: 50_000, currency: 'USD' }] });
   });
 
   it('predicts each open invoice from the paid history and the pattern', () => {
@@ -128,7 +128,7 @@ describe('computeArStatus', () => {
       ['O3', 0],
       ['H3', 0],
     ]);
-    expect(status.lastPayment).toEqual({ date: '2024-02-15', amount: 100_000, currency: 'USD' });
+    expect(status.lastPayment).toEqual({ date: '2024-02-15', amounts: [{ amount: 100_000, currency: 'USD' }] });
     expect(status.behaviour).toEqual({ label: 'new', reason: 'Only 1 paid invoice so far' });
     // 1 paid invoice, H1 15 days late: H2 due 2 Mar + 15 = 17 Mar (no other open invoice is late yet)
     expect(status.openInvoices[0]?.predictedPayDate).toBe('2024-03-17');

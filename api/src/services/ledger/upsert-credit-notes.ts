@@ -1,10 +1,12 @@
 import type { TSyncCreditNote } from '@shared/schemas';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { creditNotes } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { ServiceContext } from '../../lib/types';
 import { changedFields, customersByRef, duplicateErrors, invoicesByRef, missingCustomer, pick, throwIfInvalid, type CustomerRefRow, type InvoiceRefRow, type UpsertOutcome } from './ledger-lookups';
+import { loadInvoiceSettlements, settle } from './invoice-settlements';
 import { writeLedgerAudit, type LedgerChange } from './write-ledger-audit';
 
 type CreditNoteRow = typeof creditNotes.$inferSelect;
@@ -18,6 +20,7 @@ export async function upsertCreditNotes(ctx: ServiceContext, items: readonly TSy
 
     const stored = await tx.select().from(creditNotes).where(and(eq(creditNotes.orgId, ctx.orgId), inArray(creditNotes.externalRef, items.map((i) => i.externalRef))));
     const byRef = new Map(stored.map((r) => [r.externalRef ?? '', r]));
+    throwIfInvalid(await checkSettlements(tx, ctx.orgId, items, targets, byRef));
     const valuesOf = (item: TSyncCreditNote) => columns(item, owners.get(item.customerRef)!.id, item.invoiceRef ? targets.get(item.invoiceRef)!.id : item.invoiceRef);
 
     const fresh = items.filter((i) => !byRef.has(i.externalRef));
@@ -49,6 +52,21 @@ function columns(item: TSyncCreditNote, customerId: string, invoiceId: string | 
     ...(invoiceId !== undefined ? { invoiceId } : {}),
     ...(item.reason !== undefined ? { reason: item.reason } : {}),
   };
+}
+
+/**
+ * A credit note never exceeds its invoice's open amount (amount − allocations − other credit
+ * notes − this batch's earlier ones); one whose invoice reference is omitted keeps its stored invoice.
+ */
+async function checkSettlements(tx: Db, orgId: string, items: readonly TSyncCreditNote[], targets: Map<string, InvoiceRefRow>, byRef: Map<string, CreditNoteRow>): Promise<FieldError[]> {
+  const invoiceOf = (item: TSyncCreditNote) => (item.invoiceRef === undefined ? byRef.get(item.externalRef)?.invoiceId : item.invoiceRef && targets.get(item.invoiceRef)?.id) ?? null;
+  const replacing = items.flatMap((i) => (byRef.has(i.externalRef) ? [byRef.get(i.externalRef)!.id] : []));
+  const settlements = await loadInvoiceSettlements(tx, orgId, items.flatMap((i) => invoiceOf(i) ?? []), { creditNoteIds: replacing });
+  return items.flatMap((item, i) => {
+    const invoiceId = invoiceOf(item);
+    const error = invoiceId ? settle(settlements.get(invoiceId)!, item.amount, `items.${i}.amount`, 'the credit note') : null;
+    return error ? [error] : [];
+  });
 }
 
 function checkCreditNotes(items: readonly TSyncCreditNote[], owners: Map<string, CustomerRefRow>, targets: Map<string, InvoiceRefRow>): FieldError[] {

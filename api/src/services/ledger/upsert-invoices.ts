@@ -1,9 +1,12 @@
 import type { TSyncInvoice } from '@shared/schemas';
+import { formatMoney } from '@shared/ar';
+import type { Db } from '../../db/client';
 import type { FieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { ServiceContext } from '../../lib/types';
 import { insertInvoices, insertNewInvoices, lookUpInvoices, updateInvoices, type InvoiceLookup, type InvoiceValues } from './invoice-batch-sql';
 import { changedFields, duplicateErrors, missingCustomer, pick, throwIfInvalid, type UpsertOutcome } from './ledger-lookups';
+import { loadInvoiceSettlements } from './invoice-settlements';
 import { writeLedgerAudit, type LedgerChange } from './write-ledger-audit';
 
 /**
@@ -24,15 +27,19 @@ export async function upsertInvoices(ctx: ServiceContext, items: readonly TSyncI
     const fresh: InvoiceValues[] = [];
     const changed: Array<InvoiceValues & { id: string }> = [];
     const updates: LedgerChange[] = [];
-    rest.forEach(({ item }, i) => {
+    const reduced: Array<{ index: number; id: string; amount: number; currency: string; currencyChanged: boolean }> = [];
+    rest.forEach(({ item, index }, i) => {
       const { ownerId, stored } = found[i]!;
       const next = columns(item, ownerId!);
       if (!stored) return fresh.push({ poNumber: null, status: 'issued', ...next }); // only if it vanished since the insert
       const changes = changedFields(stored as unknown as Record<string, unknown>, next);
       if (Object.keys(changes).length === 0) return;
       changed.push({ ...stored, ...changes });
+      if (next.amount < stored.amount || next.currency !== stored.currency)
+        reduced.push({ index, id: stored.id, amount: next.amount, currency: stored.currency, currencyChanged: next.currency !== stored.currency });
       updates.push({ entityId: stored.id, customerId: stored.customerId, before: pick(stored as unknown as Record<string, unknown>, changes), after: changes });
     });
+    throwIfInvalid(await checkSettled(tx, ctx.orgId, reduced));
     await insertInvoices(tx, ctx.orgId, fresh);
     await updateInvoices(tx, ctx.orgId, changed);
     createdFor.push(...fresh.map((v) => v.customerId));
@@ -55,6 +62,17 @@ function columns(item: TSyncInvoice, customerId: string): Partial<InvoiceValues>
     ...(item.poNumber !== undefined ? { poNumber: item.poNumber } : {}),
     ...(item.status !== undefined ? { status: item.status } : {}),
   };
+}
+
+/** An invoice's amount never drops below what its payments and credit notes settle, nor its currency changes under them. */
+async function checkSettled(tx: Db, orgId: string, reduced: ReadonlyArray<{ index: number; id: string; amount: number; currency: string; currencyChanged: boolean }>): Promise<FieldError[]> {
+  const settlements = await loadInvoiceSettlements(tx, orgId, reduced.map((r) => r.id));
+  return reduced.flatMap(({ index, id, amount, currency, currencyChanged }) => {
+    const settled = settlements.get(id)?.settled ?? 0;
+    if (currencyChanged && settled > 0) return [{ field: `items.${index}.currency`, message: `payments and credit notes in ${currency} already settle this invoice` }];
+    if (amount < settled) return [{ field: `items.${index}.amount`, message: `is below the ${formatMoney(settled, currency)} its payments and credit notes already settle` }];
+    return [];
+  });
 }
 
 /**

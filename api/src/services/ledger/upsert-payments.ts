@@ -1,11 +1,14 @@
 import type { TSyncPayment } from '@shared/schemas';
+import { formatMoney } from '@shared/ar';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { paymentAllocations, payments } from '../../db/schema';
 import type { FieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';
 import type { ServiceContext } from '../../lib/types';
 import { settleCustomerPromises } from '../promises/settle-customer-promises';
 import { changedFields, customersByRef, duplicateErrors, invoicesByRef, missingCustomer, pick, throwIfInvalid, type CustomerRefRow, type InvoiceRefRow, type UpsertOutcome } from './ledger-lookups';
+import { loadInvoiceSettlements, settle } from './invoice-settlements';
 import { writeLedgerAudit, type LedgerChange } from './write-ledger-audit';
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -26,18 +29,16 @@ export async function upsertPayments(ctx: ServiceContext, items: readonly TSyncP
       ? await tx.select().from(paymentAllocations).where(inArray(paymentAllocations.paymentId, stored.map((p) => p.id)))
       : [];
     const byRef = new Map(stored.map((r) => [r.externalRef ?? '', r]));
+    throwIfInvalid(await checkSettlements(tx, ctx.orgId, items, targets, byRef, storedAllocations));
     const allocationsOf = (item: TSyncPayment): Allocation[] | undefined =>
       item.allocations && sortAllocations(item.allocations.map((a) => ({ invoiceId: targets.get(a.invoiceRef)!.id, amount: a.amount })));
 
-    const fresh = items.filter((i) => !byRef.has(i.externalRef));
-    const inserted = fresh.length
-      ? await tx.insert(payments).values(fresh.map((i) => ({ orgId: ctx.orgId, ...columns(i, owners.get(i.customerRef)!) }))).returning({ id: payments.id, ref: payments.externalRef })
-      : [];
-    const newAllocations = inserted.flatMap((p) => (allocationsOf(fresh.find((i) => i.externalRef === p.ref)!) ?? []).map((a) => ({ orgId: ctx.orgId, paymentId: p.id, ...a })));
-    if (newAllocations.length) await tx.insert(paymentAllocations).values(newAllocations);
-
+    // Changed allocations are deleted before any amount changes and any insert, so no statement
+    // sees a payment or an invoice over-settled halfway through a valid batch (migration 0006).
     const updates: LedgerChange[] = [];
-    const touched = new Set(fresh.map((i) => owners.get(i.customerRef)!.id));
+    const touched = new Set<string>();
+    const replacements: Array<{ paymentId: string; list: Allocation[] }> = [];
+    const amountChanges: Array<{ id: string; changes: Partial<PaymentRow> }> = [];
     for (const item of items) {
       const row = byRef.get(item.externalRef);
       if (!row) continue;
@@ -45,11 +46,8 @@ export async function upsertPayments(ctx: ServiceContext, items: readonly TSyncP
       const before = sortAllocations(storedAllocations.filter((a) => a.paymentId === row.id).map((a) => ({ invoiceId: a.invoiceId, amount: a.amount })));
       const after = allocationsOf(item);
       const allocationsChanged = after !== undefined && JSON.stringify(after) !== JSON.stringify(before);
-      if (Object.keys(changes).length) await tx.update(payments).set(changes).where(eq(payments.id, row.id));
-      if (allocationsChanged) {
-        await tx.delete(paymentAllocations).where(eq(paymentAllocations.paymentId, row.id));
-        if (after.length) await tx.insert(paymentAllocations).values(after.map((a) => ({ orgId: ctx.orgId, paymentId: row.id, ...a })));
-      }
+      if (Object.keys(changes).length) amountChanges.push({ id: row.id, changes });
+      if (allocationsChanged) replacements.push({ paymentId: row.id, list: after });
       if (!Object.keys(changes).length && !allocationsChanged) continue;
       touched.add(row.customerId).add(owners.get(item.customerRef)!.id);
       updates.push({
@@ -59,6 +57,19 @@ export async function upsertPayments(ctx: ServiceContext, items: readonly TSyncP
         after: { ...changes, ...(allocationsChanged ? { allocations: after } : {}) },
       });
     }
+    if (replacements.length) await tx.delete(paymentAllocations).where(and(eq(paymentAllocations.orgId, ctx.orgId), inArray(paymentAllocations.paymentId, replacements.map((r) => r.paymentId))));
+    for (const { id, changes } of amountChanges) await tx.update(payments).set(changes).where(eq(payments.id, id));
+
+    const fresh = items.filter((i) => !byRef.has(i.externalRef));
+    const inserted = fresh.length
+      ? await tx.insert(payments).values(fresh.map((i) => ({ orgId: ctx.orgId, ...columns(i, owners.get(i.customerRef)!) }))).returning({ id: payments.id, ref: payments.externalRef })
+      : [];
+    for (const i of fresh) touched.add(owners.get(i.customerRef)!.id);
+    const newAllocations = [
+      ...replacements.flatMap((r) => r.list.map((a) => ({ orgId: ctx.orgId, paymentId: r.paymentId, ...a }))),
+      ...inserted.flatMap((p) => (allocationsOf(fresh.find((i) => i.externalRef === p.ref)!) ?? []).map((a) => ({ orgId: ctx.orgId, paymentId: p.id, ...a }))),
+    ];
+    if (newAllocations.length) await tx.insert(paymentAllocations).values(newAllocations);
     const outcome = { created: fresh.length, updated: updates.length, unchanged: items.length - fresh.length - updates.length };
     await writeLedgerAudit(tx, ctx, 'payment', outcome, updates, fresh.map((i) => owners.get(i.customerRef)!.id));
     await settleCustomerPromises(tx, ctx.orgId, [...touched]);
@@ -76,6 +87,38 @@ function columns(item: TSyncPayment, owner: CustomerRefRow & { id: string }) {
     ...(item.method !== undefined ? { method: item.method } : {}),
     ...(item.reference !== undefined ? { reference: item.reference } : {}),
   };
+}
+
+/**
+ * The ledger invariants, the batch read in order as its final state: an allocation never exceeds
+ * its invoice's open amount (amount − credit notes − other payments' allocations − this batch's
+ * earlier ones), and a payment whose allocations are kept never drops below them.
+ */
+async function checkSettlements(
+  tx: Db,
+  orgId: string,
+  items: readonly TSyncPayment[],
+  targets: Map<string, InvoiceRefRow>,
+  byRef: Map<string, PaymentRow>,
+  storedAllocations: ReadonlyArray<{ paymentId: string; invoiceId: string; amount: number }>,
+): Promise<FieldError[]> {
+  const replacing = items.flatMap((i) => (i.allocations && byRef.has(i.externalRef) ? [byRef.get(i.externalRef)!.id] : []));
+  const invoiceIds = items.flatMap((i) => (i.allocations ?? []).map((a) => targets.get(a.invoiceRef)!.id));
+  const settlements = await loadInvoiceSettlements(tx, orgId, invoiceIds, { paymentIds: replacing });
+  const errors: FieldError[] = [];
+  items.forEach((item, i) => {
+    const row = byRef.get(item.externalRef);
+    if (row && !item.allocations) {
+      const kept = storedAllocations.filter((a) => a.paymentId === row.id).reduce((sum, a) => sum + Number(a.amount), 0);
+      if (kept > item.amount) errors.push({ field: `items.${i}.amount`, message: `is below the ${formatMoney(kept, row.currency)} already allocated to invoices; send its allocations too` });
+      if (kept > 0 && item.currency !== row.currency) errors.push({ field: `items.${i}.currency`, message: `the payment has allocations in ${row.currency}; send its allocations too` });
+    }
+    (item.allocations ?? []).forEach((a, j) => {
+      const error = settle(settlements.get(targets.get(a.invoiceRef)!.id)!, a.amount, `items.${i}.allocations.${j}.amount`, 'the allocation');
+      if (error) errors.push(error);
+    });
+  });
+  return errors;
 }
 
 const sortAllocations = (list: Allocation[]) => [...list].sort((a, b) => (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0));
