@@ -133,6 +133,7 @@ export function checkResponsesOf<A extends App>(app: A): A {
     const found = await checkResponse(app, request, response);
     if (found) {
       unclaimedViolations.push(found);
+      if (process.env.TMP_CONTRACT_LOG) (await import('node:fs')).appendFileSync(process.env.TMP_CONTRACT_LOG, JSON.stringify(found) + '\n');
       throw new ContractViolationError(found);
     }
     return response;
