@@ -59,9 +59,10 @@ export interface AppDeps {
   corsOrigins?: string[];
   /**
    * The URL the manifests, the Gmail descriptor and the OpenAPI `servers` point at (`serverBaseUrl`: PUBLIC_URL, else the
-   * listen address); the Outlook or Gmail public URL, else http://localhost:8787, when absent. Never taken from a request.
+   * listen address; a function when the port is known only once listening); the Outlook or Gmail public URL, else
+   * http://localhost:8787, when absent. Never taken from a request.
    */
-  baseUrl?: string;
+  baseUrl?: string | (() => string);
 }
 
 const API_VERSION = '1.0.0';
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps) {
   const verifiers = deps.verifiers ?? [apiTokenVerifier];
   const app = new OpenAPIHono<AppEnv>();
 
-  const baseUrl = (deps.baseUrl ?? deps.outlook?.publicUrl ?? deps.gmail?.publicUrl ?? 'http://localhost:8787').replace(/\/+$/, '');
+  const baseUrl = () => (typeof deps.baseUrl === 'function' ? deps.baseUrl() : (deps.baseUrl ?? deps.outlook?.publicUrl ?? deps.gmail?.publicUrl ?? 'http://localhost:8787')).replace(/\/+$/, '');
   const rateLimiter = deps.rateLimit?.perMinute ? createRateLimiter(deps.rateLimit) : undefined;
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps) {
       version: deps.version ?? API_VERSION,
       description: 'The payment relationship beside every email: AR status, matching, thread logging, disputes, promises, holds and notes.',
     },
-    servers: [{ url: baseUrl }],
+    servers: [{ url: baseUrl() }],
   }));
   app.get('/docs', (c) => c.html(renderDocsPage('/v1/openapi.json', app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Payside API', version: deps.version ?? API_VERSION } }))));
 

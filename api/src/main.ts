@@ -41,7 +41,9 @@ if (env.PAYSIDE_SEED_DEMO === 'auto') {
 }
 
 const entraClientId = env.PAYSIDE_ENTRA_CLIENT_ID;
-const baseUrl = serverBaseUrl(env);
+// PORT=0 takes any free port: the base URL is known once listening.
+let listeningPort = env.PORT;
+const baseUrl = () => serverBaseUrl({ ...env, PORT: listeningPort });
 const app = createApp({
   db: database.db,
   log,
@@ -59,8 +61,8 @@ const app = createApp({
 // Slow clients (slowloris): the headers must arrive within 10 s, the whole request with its body within 30 s.
 const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
-  // With PORT=0 the port is only known now; manifests were fixed at start-up and say :0 (set PUBLIC_URL).
-  const base = env.PUBLIC_URL ? baseUrl : serverBaseUrl({ ...env, PORT: info.port });
+  listeningPort = info.port;
+  const base = baseUrl();
   const where = database.kind === 'pglite' ? `embedded PGlite in ${resolve(dataDir, 'pglite')}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
   process.stdout.write(
     [
@@ -71,7 +73,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, ser
       sandbox ? `  Sandbox      ${base}/sandbox   (demo mailbox beside the real Outlook pane; Gmail cards at ${base}/sandbox/gmail)` : '',
       `  Outlook      ${base}/outlook/taskpane.html   (manifests: ${base}/manifest/outlook.xml, ${base}/manifest/outlook.json)`,
       `  Gmail        ${base}/manifest/gmail-deployment.json   (the add-on's deployment descriptor)`,
-      env.PUBLIC_URL ? '' : `  Note         PUBLIC_URL is not set: manifests and the Gmail descriptor point at the listen address ${baseUrl} until it is`,
+      env.PUBLIC_URL ? '' : `  Note         PUBLIC_URL is not set: manifests and the Gmail descriptor point at the listen address ${base} until it is`,
       `  Database     ${where}`,
       demoToken ? `  Demo token   ${demoToken}   (organisation "demo", admin)` : '  Demo data    off (PAYSIDE_SEED_DEMO=never)',
       '',

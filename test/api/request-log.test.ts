@@ -26,7 +26,8 @@ const explodingVerifier: Verifier = async (input) => {
 beforeAll(async () => {
   database = await createTestDatabase();
   org = await seedOrg(database.db);
-  app = createApp({ db: database.db, log: (line) => lines.push(line), verifiers: [explodingVerifier] });
+  // The exploding verifier makes a 500 on purpose; no operation lists one.
+  app = createApp({ db: database.db, log: (line) => lines.push(line), verifiers: [explodingVerifier] }, { provokes: [500] });
 });
 afterAll(() => database.close());
 

@@ -5,9 +5,9 @@
  * directly (test/api/openapi-contract.test.ts keeps it so).
  */
 import { createApp as createApiApp, type AppDeps } from '../../api/src/app';
-import { checkResponsesOf } from './openapi-contract';
+import { checkResponsesOf, type CheckOptions } from './openapi-contract';
 
 /** `createApp` whose responses are checked against /v1/openapi.json (a violation fails the request's test). */
-export function createApp(deps: AppDeps): ReturnType<typeof createApiApp> {
-  return checkResponsesOf(createApiApp(deps));
+export function createApp(deps: AppDeps, options?: CheckOptions): ReturnType<typeof createApiApp> {
+  return checkResponsesOf(createApiApp(deps), options);
 }
