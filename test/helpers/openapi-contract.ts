@@ -139,7 +139,6 @@ export function checkResponsesOf<A extends App>(app: A, options: CheckOptions = 
     const found = options.provokes?.includes(response.status) ? undefined : await checkResponse(app, request, response);
     if (found) {
       unclaimedViolations.push(found);
-      if (process.env.TMP_CONTRACT_LOG) (await import('node:fs')).appendFileSync(process.env.TMP_CONTRACT_LOG, JSON.stringify(found) + '\n');
       throw new ContractViolationError(found);
     }
     return response;
