@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'shared/src/**/*.test.ts', 'api/src/**/*.test.ts', 'addin-*/src/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/helpers/contract-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

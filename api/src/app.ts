@@ -30,7 +30,7 @@ import { promiseRoutes } from './routes/promises';
 import { sandboxRoutes, type SandboxSettings } from './routes/sandbox';
 import { syncRoutes } from './routes/sync';
 import { threadRoutes } from './routes/threads';
-import { gmailPageRoutes } from '../../addin-gmail/src/page-routes';
+import { gmailDeploymentRoutes, gmailSandboxRoutes } from '../../addin-gmail/src/page-routes';
 import { gmailRoutes, type GmailSettings } from '../../addin-gmail/src/routes';
 
 export type LogLine = Record<string, unknown>;
@@ -57,6 +57,12 @@ export interface AppDeps {
   requestTimeoutMs?: number;
   /** Origins allowed to call /v1 from a browser (CORS); none when absent. */
   corsOrigins?: string[];
+  /**
+   * The URL the manifests, the Gmail descriptor and the OpenAPI `servers` point at (`serverBaseUrl`: PUBLIC_URL, else the
+   * listen address; a function when the port is known only once listening); the Outlook or Gmail public URL, else
+   * http://localhost:8787, when absent. Never taken from a request.
+   */
+  baseUrl?: string | (() => string);
 }
 
 const API_VERSION = '1.0.0';
@@ -67,6 +73,7 @@ export function createApp(deps: AppDeps) {
   const verifiers = deps.verifiers ?? [apiTokenVerifier];
   const app = new OpenAPIHono<AppEnv>();
 
+  const baseUrl = () => (typeof deps.baseUrl === 'function' ? deps.baseUrl() : (deps.baseUrl ?? deps.outlook?.publicUrl ?? deps.gmail?.publicUrl ?? 'http://localhost:8787')).replace(/\/+$/, '');
   const rateLimiter = deps.rateLimit?.perMinute ? createRateLimiter(deps.rateLimit) : undefined;
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
@@ -94,22 +101,25 @@ export function createApp(deps: AppDeps) {
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', outlookConfigRoutes(deps.outlook));
-  app.route('/', outlookManifestRoutes(deps.outlook));
+  app.route('/', outlookManifestRoutes(deps.outlook ?? {}, baseUrl));
+  app.route('/', gmailDeploymentRoutes(baseUrl));
   if (deps.paneDir) app.route('/', outlookPaneRoutes(deps.paneDir));
+  // Demo only: the sandbox pages show the demo organisation to anyone who can reach the server.
   if (deps.sandbox) app.route('/', sandboxRoutes(deps.sandbox));
+  if (deps.sandbox) app.route('/', gmailSandboxRoutes(baseUrl));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'A personal API token (`psk_…`, from `npm run payside -- token create`), or an add-in identity token',
   });
-  app.doc31('/v1/openapi.json', (c) => ({
+  app.doc31('/v1/openapi.json', () => ({
     openapi: '3.1.0',
     info: {
       title: 'Payside API',
       version: deps.version ?? API_VERSION,
       description: 'The payment relationship beside every email: AR status, matching, thread logging, disputes, promises, holds and notes.',
     },
-    servers: [{ url: new URL(c.req.url).origin }],
+    servers: [{ url: baseUrl() }],
   }));
   app.get('/docs', (c) => c.html(renderDocsPage('/v1/openapi.json', app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Payside API', version: deps.version ?? API_VERSION } }))));
 
@@ -117,7 +127,6 @@ export function createApp(deps: AppDeps) {
     app.route('/v1', routes);
   }
   app.route('/gmail', gmailRoutes(deps.gmail, log));
-  app.route('/', gmailPageRoutes(deps.gmail)); // /manifest/gmail-deployment.json, /sandbox/gmail
 
   app.notFound((c) => problem(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => handleError(err, c, log));

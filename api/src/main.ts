@@ -15,6 +15,7 @@ import type { SandboxSettings } from './routes/sandbox';
 import { demoMailbox } from './seed/demo-mailbox';
 import { DEMO_USERS } from './seed/demo-directory';
 import { seedDemo } from './seed/seed-demo';
+import { serverBaseUrl } from './startup/base-url';
 import { ensureDemoToken } from './startup/demo-token';
 import { gmailSettingsFromEnv } from './startup/gmail-settings';
 
@@ -51,6 +52,9 @@ const control: ControlServer | undefined = controlSocket
   : undefined;
 
 const entraClientId = env.PAYSIDE_ENTRA_CLIENT_ID;
+// PORT=0 takes any free port: the base URL is known once listening.
+let listeningPort = env.PORT;
+const baseUrl = () => serverBaseUrl({ ...env, PORT: listeningPort });
 const app = createApp({
   db: database.db,
   log,
@@ -63,11 +67,13 @@ const app = createApp({
   rateLimit: { perMinute: env.PAYSIDE_RATE_LIMIT_PER_MINUTE, burst: env.PAYSIDE_RATE_LIMIT_BURST, trustProxy: env.PAYSIDE_TRUST_PROXY },
   requestTimeoutMs: env.PAYSIDE_REQUEST_TIMEOUT_MS,
   corsOrigins: env.PAYSIDE_CORS_ORIGINS ?? (env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []),
+  baseUrl,
 });
 // Slow clients (slowloris): the headers must arrive within 10 s, the whole request with its body within 30 s.
 const serverOptions = { headersTimeout: 10_000, requestTimeout: 30_000 };
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions }, (info) => {
-  const base = env.PUBLIC_URL ?? `http://localhost:${info.port}`;
+  listeningPort = info.port;
+  const base = baseUrl();
   const where = database.kind === 'pglite' ? `embedded PGlite in ${pgliteDir}` : `PostgreSQL (${redact(env.DATABASE_URL ?? '')})`;
   process.stdout.write(
     [
@@ -77,6 +83,8 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, ser
       `  API docs     ${base}/docs   (OpenAPI 3.1: ${base}/v1/openapi.json)`,
       sandbox ? `  Sandbox      ${base}/sandbox   (demo mailbox beside the real Outlook pane; Gmail cards at ${base}/sandbox/gmail)` : '',
       `  Outlook      ${base}/outlook/taskpane.html   (manifests: ${base}/manifest/outlook.xml, ${base}/manifest/outlook.json)`,
+      `  Gmail        ${base}/manifest/gmail-deployment.json   (the add-on's deployment descriptor)`,
+      env.PUBLIC_URL ? '' : `  Note         PUBLIC_URL is not set: manifests and the Gmail descriptor point at the listen address ${base} until it is`,
       `  Database     ${where}`,
       control ? '  CLI          `npm run payside -- …` runs its commands in this server while it runs' : '',
       demoToken ? `  Demo token   ${demoToken}   (organisation "demo", admin)` : '  Demo data    off (PAYSIDE_SEED_DEMO=never)',

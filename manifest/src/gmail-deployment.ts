@@ -2,6 +2,7 @@
  * The Gmail add-on deployment descriptor for a public URL: the JSON that
  * `gcloud workspace-add-ons deployments create|replace --deployment-file=…` takes.
  * @see https://developers.google.com/workspace/add-ons/reference/rest/v1/projects.deployments
+ * Checked in tests against test/fixtures/google/gsuiteaddons-deployment.schema.json, written from that reference.
  */
 import { endpointUrl, GMAIL_TRIGGERS } from '../../addin-gmail/src/endpoints';
 
@@ -23,7 +24,7 @@ export interface GmailDeployment {
     common: { name: string; logoUrl: string; homepageTrigger: { runFunction: string } };
     gmail: {
       contextualTriggers: Array<{ unconditional: Record<string, never>; onTriggerFunction: string }>;
-      composeTrigger: { selectActions: Array<{ text: string; runFunction: string }>; draftAccess: 'METADATA' | 'NONE' };
+      composeTrigger: { actions: Array<{ runFunction: string; label: string; logoUrl?: string }>; draftAccess: 'METADATA' | 'NONE' };
     };
     httpOptions: { authorizationHeader: 'SYSTEM_ID_TOKEN' };
   };
@@ -38,7 +39,10 @@ export function renderGmailDeployment(publicUrl: string, options: { logoUrl?: st
       common: { name: 'Payside', logoUrl: options.logoUrl ?? DEFAULT_LOGO_URL, homepageTrigger: { runFunction: url(GMAIL_TRIGGERS.homepage) } },
       gmail: {
         contextualTriggers: [{ unconditional: {}, onTriggerFunction: url(GMAIL_TRIGGERS.message) }],
-        composeTrigger: { selectActions: [{ text: 'Payside statement', runFunction: url(GMAIL_TRIGGERS.compose) }], draftAccess: 'METADATA' },
+        // The Deployment resource's ComposeTrigger takes MenuItemExtensionPoint actions (runFunction, label, logoUrl);
+        // `selectActions: [{ text }]` is the Apps Script manifest's shape, which `deployments create` does not accept.
+        // @see https://developers.google.com/workspace/add-ons/reference/rpc/google.apps.script.type/gmail#composetrigger
+        composeTrigger: { actions: [{ runFunction: url(GMAIL_TRIGGERS.compose), label: 'Payside statement' }], draftAccess: 'METADATA' },
       },
       // Google signs every request with an ID token of the deployment's service account.
       httpOptions: { authorizationHeader: 'SYSTEM_ID_TOKEN' },

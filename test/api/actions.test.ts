@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { auditLog, promises } from '../../api/src/db/schema';
 import { todayIn } from '../../api/src/services/org/get-org-settings';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -5,7 +5,7 @@
  */
 import { and, eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { auditLog, customers } from '../../api/src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { client } from '../helpers/http';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { apiTokens } from '../../api/src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { openDatabase, type Database } from '../../api/src/db/client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { client } from '../helpers/http';

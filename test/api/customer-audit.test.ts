@@ -1,6 +1,6 @@
 /** GET /v1/customers/{id}/audit: the admin's audit trail of one customer, newest first, paged by `before`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedInvoice, seedOrg, type SeededOrg } from '../helpers/factories';
 import { client } from '../helpers/http';

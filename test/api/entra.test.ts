@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { apiTokenVerifier } from '../../api/src/auth/api-token';
 import { entraVerifier } from '../../api/src/auth/entra';
 import { organizations } from '../../api/src/db/schema';

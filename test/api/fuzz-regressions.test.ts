@@ -1,6 +1,6 @@
 /** The fuzzer's findings, pinned: each of these answered 500 (or stored a different value) before it was fixed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { findUnstorableText } from '../../api/src/lib/unstorable-text';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { describeCase, fuzzCases, fuzzOperations, worldHints, type FuzzCase } from '../helpers/fuzz-requests';
 import type { JsonSchema, SchemaHints } from '../helpers/fuzz-schema';

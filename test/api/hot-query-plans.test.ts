@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import type { Db } from '../../api/src/db/client';
 import { rowsOf } from '../../api/src/db/rows';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

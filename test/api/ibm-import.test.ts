@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, count, eq, sum } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { customers, disputes, invoices } from '../../api/src/db/schema';
 import { importIbmPreset } from '../../api/src/import/import-ibm-preset';
 import { backtestOrg } from '../../api/src/services/backtest/backtest-org';

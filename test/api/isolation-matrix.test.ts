@@ -6,7 +6,7 @@
  * a foreign id must answer exactly like a missing one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { client, type ApiResponse } from '../helpers/http';
 import { buildRequest, isReadOperation, listOperations, openApiDocument, slotsOf, type ApiOperation } from '../helpers/openapi-operations';

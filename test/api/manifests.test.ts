@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGmailDeployment } from '../../manifest/src/gmail-deployment';
 import { renderOutlookJsonManifest, UNIFIED_MANIFEST_VERSION } from '../../manifest/src/render-outlook-json-manifest';
 import { renderOutlookXmlManifest } from '../../manifest/src/render-outlook-xml-manifest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
+import { deploymentErrors } from '../helpers/gmail-deployment-schema';
+import { serverBaseUrl } from '../../api/src/startup/base-url';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { client } from '../helpers/http';
 import { readPng } from '../helpers/png';
@@ -223,13 +225,43 @@ describe('served by the app', () => {
     expect(json.body.webApplicationInfo.resource).toBe(`api://payside.example.com/${CLIENT_ID}`);
   });
 
-  it('falls back to the request origin when PUBLIC_URL is not configured', async () => {
-    const app = createApp({ db: database.db });
-    const res = await app.request('http://payside.internal:8787/manifest/outlook.xml');
+  it('never builds a manifest, the Gmail descriptor or the OpenAPI servers from the Host or X-Forwarded-Host header', async () => {
+    const hostile = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', forwarded: 'host=evil.example;proto=https' };
+    const served = async (app: ReturnType<typeof createApp>) => {
+      const texts: string[] = [];
+      for (const path of ['/manifest/outlook.xml', '/manifest/outlook.json', '/manifest/gmail-deployment.json', '/v1/openapi.json']) {
+        const res = await app.request(`http://evil.example${path}`, { headers: hostile });
+        expect(res.status, path).toBe(200);
+        texts.push(await res.text());
+      }
+      return texts.join('\n');
+    };
+    // Without PUBLIC_URL: the configured listen address.
+    const listening = await served(createApp({ db: database.db, baseUrl: serverBaseUrl({ PUBLIC_URL: undefined, HOST: '0.0.0.0', PORT: 8787 }) }));
+    expect(listening).not.toContain('evil.example');
+    expect(listening).toContain('http://localhost:8787/outlook/taskpane.html');
+    expect(listening).toContain('http://localhost:8787/gmail/homepage');
+    expect(listening).toContain('"servers":[{"url":"http://localhost:8787"}]');
+    // With PUBLIC_URL: that.
+    const configured = await served(createApp({ db: database.db, baseUrl: serverBaseUrl({ PUBLIC_URL: PUBLIC_URL, HOST: '0.0.0.0', PORT: 8787 }), outlook: { publicUrl: PUBLIC_URL } }));
+    expect(configured).not.toContain('evil.example');
+    expect(configured).not.toContain('localhost');
+    expect(configured).toContain(`${PUBLIC_URL}/outlook/taskpane.html`);
+    expect(configured).toContain(`${PUBLIC_URL}/gmail/message`);
+  });
+
+  it('falls back to the listen address, a wildcard host read as localhost', () => {
+    expect(serverBaseUrl({ PUBLIC_URL: undefined, HOST: '0.0.0.0', PORT: 8787 })).toBe('http://localhost:8787');
+    expect(serverBaseUrl({ PUBLIC_URL: undefined, HOST: '::', PORT: 9000 })).toBe('http://localhost:9000');
+    expect(serverBaseUrl({ PUBLIC_URL: undefined, HOST: '127.0.0.1', PORT: 8787 })).toBe('http://127.0.0.1:8787');
+    expect(serverBaseUrl({ PUBLIC_URL: undefined, HOST: '::1', PORT: 8787 })).toBe('http://[::1]:8787');
+    expect(serverBaseUrl({ PUBLIC_URL: 'https://payside.example.com/', HOST: '0.0.0.0', PORT: 8787 })).toBe('https://payside.example.com');
+  });
+
+  it("serves the Gmail descriptor in the shape of Google's Deployment resource", async () => {
+    const res = await client(createApp({ db: database.db, baseUrl: PUBLIC_URL })).get('/manifest/gmail-deployment.json');
     expect(res.status).toBe(200);
-    expect(child(parseXml(await res.text()), 'SupportUrl').attrs.DefaultValue).toBe('http://payside.internal:8787/docs');
-    const json = (await (await app.request('http://payside.internal:8787/manifest/outlook.json')).json()) as any;
-    expect(json.extensions[0].runtimes[0].code.page).toBe('http://payside.internal:8787/outlook/taskpane.html');
+    expect(deploymentErrors(res.body)).toEqual([]);
   });
 
   it('tells the task pane whether Microsoft sign-in is configured (/outlook/config.json)', async () => {
@@ -300,7 +332,9 @@ describe('npm run payside -- manifest', () => {
     expect(JSON.parse(zip.get('manifest.json')!.toString('utf8'))).toEqual(json);
     expect(readPng(zip.get('color.png')!).width).toBe(192);
     expect(readPng(zip.get('outline.png')!).width).toBe(32);
-    expect(JSON.parse(readFileSync(paths[3]!, 'utf8'))).toEqual(renderGmailDeployment('https://abc123.tunnel.example'));
+    const gmail = JSON.parse(readFileSync(paths[3]!, 'utf8'));
+    expect(gmail).toEqual(renderGmailDeployment('https://abc123.tunnel.example'));
+    expect(deploymentErrors(gmail)).toEqual([]);
     expect(existsSync(join(dir, 'no-data'))).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 /** GET /v1/messages/{id}/content: raw HTML as a JSON string, never as a page; viewer role; org-scoped. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';
 import { client } from '../helpers/http';

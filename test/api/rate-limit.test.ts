@@ -1,6 +1,6 @@
 /** Per-caller rate limiting: token buckets on an injected clock (no sleeping), 429 problems, headers, env. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { readEnv } from '../../api/src/env';
 import { createRateLimiter } from '../../api/src/lib/rate-limit';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -5,7 +5,8 @@
  */
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type LogLine } from '../../api/src/app';
+import type { LogLine } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { apiTokenVerifier } from '../../api/src/auth/api-token';
 import type { Verifier } from '../../api/src/auth/verifier';
 import { auditLog, notes } from '../../api/src/db/schema';

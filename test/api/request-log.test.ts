@@ -1,6 +1,7 @@
 /** Request logs carry ids (request, actor, organisation), never tokens, query secrets, bodies or email addresses. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type LogLine } from '../../api/src/app';
+import type { LogLine } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { apiTokenVerifier } from '../../api/src/auth/api-token';
 import type { Verifier } from '../../api/src/auth/verifier';
 import { describeError, maskSecrets } from '../../api/src/lib/request-log';
@@ -25,7 +26,8 @@ const explodingVerifier: Verifier = async (input) => {
 beforeAll(async () => {
   database = await createTestDatabase();
   org = await seedOrg(database.db);
-  app = createApp({ db: database.db, log: (line) => lines.push(line), verifiers: [explodingVerifier] });
+  // The exploding verifier makes a 500 on purpose; no operation lists one.
+  app = createApp({ db: database.db, log: (line) => lines.push(line), verifiers: [explodingVerifier] }, { provokes: [500] });
 });
 afterAll(() => database.close());
 

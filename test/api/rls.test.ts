@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { openDatabase, type Database, type Db } from '../../api/src/db/client';
 import { rowsOf } from '../../api/src/db/rows';
 import { APP_ROLE, withTenant } from '../../api/src/lib/transaction';

@@ -1,6 +1,6 @@
 /** Security headers: strict CSP on JSON, a CSP fit for each HTML page, nosniff, no referrer, CORS by allow-list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { readEnv } from '../../api/src/env';
 import { OUTLOOK_FRAME_ANCESTORS } from '../../api/src/lib/security-headers';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -4,7 +4,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { auditLog } from '../../api/src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedContact, seedCustomer, seedInvoice, seedOrg, type SeededOrg } from '../helpers/factories';

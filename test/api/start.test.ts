@@ -1,5 +1,6 @@
 /** `npm start` on a fresh data folder: migrates, seeds the demo org, prints a working token; a restart reuses both. */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,17 @@ const parse = (out: string) => ({
   token: out.match(/Demo token\s+(psk_\S+)/)?.[1],
 });
 
+/** A GET through a real socket with the Host and X-Forwarded-Host a client chose. */
+const getWithHost = (url: string, host: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(url, { headers: { host, 'x-forwarded-host': host } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+    });
+    req.on('error', reject).end();
+  });
+
 describe('npm start', () => {
   it('serves the demo organisation with the printed token, and keeps it across restarts', async () => {
     const first = await boot();
@@ -46,6 +58,18 @@ describe('npm start', () => {
         body: JSON.stringify({ provider: 'outlook', threadId: 'start-test', from: 'someone@acme-industrial.co.uk' }),
       }).then((r) => r.json());
       expect(context.panel.customer.name).toBe('Acme Industrial Ltd');
+
+      // Without PUBLIC_URL the manifests point at the listen address, says the banner, whatever Host a request names.
+      const origin = new URL(printed.api!).origin;
+      expect(first.output()).toContain(`PUBLIC_URL is not set: manifests and the Gmail descriptor point at the listen address ${origin} until it is`);
+      for (const path of ['/manifest/outlook.xml', '/manifest/outlook.json', '/manifest/gmail-deployment.json']) {
+        const res = await getWithHost(`${origin}${path}`, 'evil.example');
+        expect(res.status, path).toBe(200);
+        expect(res.text, path).toContain(origin);
+        expect(res.text, path).not.toContain('evil.example');
+      }
+      // The demo is on (PAYSIDE_SEED_DEMO=auto): its Gmail card preview is mounted.
+      expect((await fetch(`${origin}/sandbox/gmail`)).status).toBe(200);
     } finally {
       await first.stop();
     }

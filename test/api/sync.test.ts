@@ -1,7 +1,7 @@
 /** PUT /v1/sync/*: bulk upserts by external reference, all or nothing, admin only, per organisation. */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { auditLog, contacts, customerDomains, customers, invoices, paymentAllocations, payments, promises } from '../../api/src/db/schema';
 import { todayIn } from '../../api/src/services/org/get-org-settings';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { auditLog, messages, threads } from '../../api/src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';

@@ -1,6 +1,6 @@
 /** Compose mode: the recipients' customer and the open-invoice statement inserted at the cursor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { client } from '../helpers/http';
 import { artifacts, indexOf, insertedHtml, itemById, openPane, startPaneHarness, type PaneHarness } from './pane-harness';
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { demoMailbox, type DemoMailboxItem } from '../../api/src/seed/demo-mailbox';
 import { DEMO_USERS } from '../../api/src/seed/demo-directory';
 import { seedDemo } from '../../api/src/seed/seed-demo';

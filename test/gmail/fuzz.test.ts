@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZActionResponse, ZTriggerResponse } from '../../addin-gmail/src/cards/card-schema';
 import { GMAIL_ENDPOINTS } from '../../addin-gmail/src/routes';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { seedOrg } from '../helpers/factories';
 import { gmailCases, type GmailCase, type GmailFuzzWorld } from '../helpers/fuzz-gmail';
 import { tableCounter } from '../helpers/fuzz-world';

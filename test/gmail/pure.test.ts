@@ -8,6 +8,7 @@ import { toLogMessage } from '../../addin-gmail/src/gmail/parse-message';
 import { renderFormattedText } from '../../addin-gmail/src/preview/formatted-text';
 import { renderCardPreviewHtml } from '../../addin-gmail/src/preview/render-card-preview';
 import { renderGmailDeployment } from '../../manifest/src/gmail-deployment';
+import { deploymentErrors } from '../helpers/gmail-deployment-schema';
 import { renderStatementHtml } from '../../shared/src/statement';
 
 describe('card preview', () => {
@@ -136,11 +137,24 @@ describe('deployment descriptor', () => {
         common: { name: 'Payside', logoUrl: expect.stringMatching(/^https:\/\//), homepageTrigger: { runFunction: 'https://payside.example.com/gmail/homepage' } },
         gmail: {
           contextualTriggers: [{ unconditional: {}, onTriggerFunction: 'https://payside.example.com/gmail/message' }],
-          composeTrigger: { selectActions: [{ text: 'Payside statement', runFunction: 'https://payside.example.com/gmail/compose' }], draftAccess: 'METADATA' },
+          composeTrigger: { actions: [{ runFunction: 'https://payside.example.com/gmail/compose', label: 'Payside statement' }], draftAccess: 'METADATA' },
         },
         httpOptions: { authorizationHeader: 'SYSTEM_ID_TOKEN' },
       },
     });
+  });
+
+  it("fits Google's Deployment resource (gsuiteaddons v1), not the Apps Script manifest", () => {
+    expect(deploymentErrors(renderGmailDeployment('https://payside.example.com'))).toEqual([]);
+    // The schema bites: the Apps Script compose shape, and a field Google does not define, are refused by name.
+    const appsScriptShape = { runFunction: 'https://payside.example.com/gmail/compose', text: 'Payside statement' };
+    const wrong = renderGmailDeployment('https://payside.example.com') as any;
+    wrong.addOns.gmail.composeTrigger = { selectActions: [appsScriptShape], draftAccess: 'METADATA' };
+    expect(deploymentErrors(wrong)).toEqual(expect.arrayContaining(['/addOns/gmail/composeTrigger must NOT have additional properties: selectActions', "/addOns/gmail/composeTrigger must have required property 'actions'"]));
+    wrong.addOns.gmail.composeTrigger = { actions: [appsScriptShape], draftAccess: 'ALL' };
+    expect(deploymentErrors(wrong)).toEqual(
+      expect.arrayContaining(['/addOns/gmail/composeTrigger/actions/0 must NOT have additional properties: text', "/addOns/gmail/composeTrigger/actions/0 must have required property 'label'", '/addOns/gmail/composeTrigger/draftAccess must be equal to one of the allowed values']),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /** Request verification: Google's system ID token, the user ID token, the Payside user, signed parameters, bad events. */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { threads } from '../../api/src/db/schema';
 import { createToken } from '../../api/src/services/tokens/create-token';
 import { createTestDatabase } from '../helpers/db';

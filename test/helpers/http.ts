@@ -1,5 +1,6 @@
 /** Calls the app over its fetch interface, like a client would. */
 import type { createApp } from '../../api/src/app';
+import { checkResponsesOf } from './openapi-contract';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -9,6 +10,8 @@ export interface ApiResponse<T = any> {
 
 /** A tiny client bound to one app and (optionally) one token. */
 export function client(app: ReturnType<typeof createApp>, token?: string) {
+  // Every response is held to /v1/openapi.json, whichever way the app was built.
+  checkResponsesOf(app);
   const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
     const res = await app.request(path, {
       method,

@@ -10,14 +10,27 @@ import { findUnstorableText } from './unstorable-text';
 import type { AppEnv, ServiceContext } from './types';
 
 const problemContent = { 'application/problem+json': { schema: ZProblem } };
-const problemResponses = {
-  400: { description: 'Malformed request', content: problemContent },
-  401: { description: 'Missing or invalid token', content: problemContent },
-  403: { description: 'Role not allowed', content: problemContent },
-  404: { description: 'Not found (also for ids of another organisation)', content: problemContent },
-  413: { description: 'Body too large', content: problemContent },
-  422: { description: 'Validation failed; `errors` names the fields', content: problemContent },
-} as const;
+const problem = (description: string) => ({ description, content: problemContent });
+/** What any operation can answer besides its own responses: the pipeline's refusals (auth, limits, deadline) and validation. */
+const commonProblems = {
+  400: problem('Malformed request (JSON that does not parse, a query that does not decode)'),
+  401: problem('Missing or invalid token'),
+  404: problem('Not found (also for ids of another organisation)'),
+  413: problem('Body too large'),
+  422: problem('Validation failed; `errors` names the fields'),
+  429: problem('Too many requests from this caller; `Retry-After` says when to try again'),
+  503: problem('The request outlived the server\'s deadline; nothing it did was kept'),
+};
+
+/** The problems an operation documents: the common ones, 403 below its role's floor, 409 and 415 where it takes a body or writes. */
+function problemResponses(role: TRole, method: string, hasBody: boolean) {
+  return {
+    ...commonProblems,
+    ...(role !== 'viewer' ? { 403: problem('Role not allowed') } : {}),
+    ...(method !== 'get' ? { 409: problem('Conflicts with what is stored (a duplicate, or a state that no longer allows it); nothing changed') } : {}),
+    ...(hasBody ? { 415: problem('The body is not `application/json`') } : {}),
+  };
+}
 
 /** A JSON request body. */
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -43,7 +56,7 @@ export function defineRoute<const S extends RouteSpec>(spec: S) {
     description: `${rest.description ?? ''}\n\nRequires role: **${role}** or higher.`.trim(),
     'x-payside-role': role,
     middleware: [authenticate(), requireRole(role), tenantScope()] as const,
-    responses: { ...responses, ...problemResponses },
+    responses: { ...responses, ...problemResponses(role, String(rest.method), rest.request?.body !== undefined) },
   } as unknown as S & { middleware: [ReturnType<typeof authenticate>, ReturnType<typeof requireRole>, ReturnType<typeof tenantScope>]; security: Array<Record<string, string[]>> });
 }
 

@@ -1,12 +1,12 @@
 /** A customer's audit trail: who changed what, when, with the values before and after. */
 import { z } from 'zod';
-import { ZDateTime, ZPersonRef } from './common';
+import { ZDateTime, ZPersonRef, orNull } from './common';
 
 export const ZAuditEntry = z
   .object({
     id: z.string().describe('Increasing with time; pass the last one as `before` for older entries'),
     at: ZDateTime,
-    actor: ZPersonRef.nullable().describe('The user who made the change; null for the system, the CLI or a deleted user'),
+    actor: orNull(ZPersonRef).describe('The user who made the change; null for the system, the CLI or a deleted user'),
     actorLabel: z.string().describe('Who, as recorded at the time: an email, "system" or "cli"'),
     action: z.string().meta({ example: 'dispute.resolved' }),
     entityType: z.string().meta({ example: 'dispute' }),

@@ -8,6 +8,13 @@ const isValidIsoDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith('0000');
 };
 
+/**
+ * `schema | null` for a schema registered as a component (`.meta({ id })`): zod-to-openapi renders its
+ * `.nullable()` as `allOf: [$ref, {type: [object, null]}]`, which null cannot pass, and may bake null into the component.
+ * @see https://github.com/asteasolutions/zod-to-openapi/pull/387
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const ZUuid = z.uuid();
 /** A business date, `YYYY-MM-DD`, that exists in the calendar. */
 export const ZIsoDate = z

@@ -1,6 +1,6 @@
 /** POST /v1/context: an email in, everything the sidebar shows out. */
 import { z } from 'zod';
-import { ZDateTime, ZIsoDate, ZPersonRef, ZProvider, ZUuid } from './common';
+import { ZDateTime, ZIsoDate, ZPersonRef, ZProvider, ZUuid, orNull } from './common';
 import { ZCustomerPanel, ZCustomerRef } from './customers';
 
 const ZAddress = z.string().trim().max(400);
@@ -34,7 +34,7 @@ export const ZLoggedThread = z
   .object({
     id: ZUuid,
     customer: ZCustomerRef,
-    loggedBy: ZPersonRef.nullable(),
+    loggedBy: orNull(ZPersonRef),
     loggedAt: ZDateTime,
     messageCount: z.number().int(),
     messageLogged: z.boolean().nullable().describe('Whether the message named by internetMessageId is in it; null when not asked'),
@@ -49,8 +49,8 @@ export const ZContextResponse = z
       ambiguous: z.boolean(),
       selected: z.enum(['thread', 'match', 'explicit']).nullable().describe('How the shown customer was chosen; null when none is'),
     }),
-    thread: ZLoggedThread.nullable(),
-    panel: ZCustomerPanel.nullable(),
+    thread: orNull(ZLoggedThread),
+    panel: orNull(ZCustomerPanel),
   })
   .meta({ id: 'ContextResponse' });
 export type TContextResponse = z.infer<typeof ZContextResponse>;

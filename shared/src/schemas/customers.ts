@@ -1,7 +1,7 @@
 /** Customers: search results, the detail every sidebar renders, and its AR status. */
 import { z } from 'zod';
 import { ZContact } from './contacts';
-import { ZCurrency, ZDateTime, ZIsoDate, ZMinorUnits, ZMoney, ZPersonRef, ZUuid } from './common';
+import { ZCurrency, ZDateTime, ZIsoDate, ZMinorUnits, ZMoney, ZPersonRef, ZUuid, orNull } from './common';
 import { ZDispute } from './disputes';
 import { ZHold } from './holds';
 import { ZPromise } from './promises';
@@ -18,13 +18,13 @@ export const ZCustomer = z
     currency: ZCurrency,
     domains: z.array(z.string()),
     paymentTermsDays: z.number().int(),
-    creditLimit: ZMoney.nullable(),
+    creditLimit: orNull(ZMoney),
     tier: z.string().nullable(),
     tags: z.array(z.string()),
-    collector: ZPersonRef.nullable(),
-    salesOwner: ZPersonRef.nullable(),
-    csOwner: ZPersonRef.nullable(),
-    parent: ZCustomerRef.nullable(),
+    collector: orNull(ZPersonRef),
+    salesOwner: orNull(ZPersonRef),
+    csOwner: orNull(ZPersonRef),
+    parent: orNull(ZCustomerRef),
   })
   .meta({ id: 'Customer' });
 export type TCustomer = z.infer<typeof ZCustomer>;

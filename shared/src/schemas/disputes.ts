@@ -1,6 +1,6 @@
 /** Disputes on one or more invoices, opened and resolved from the sidebar. */
 import { z } from 'zod';
-import { ZCurrency, ZDateTime, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZProblem, ZUuid } from './common';
+import { ZCurrency, ZDateTime, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZProblem, ZUuid, orNull } from './common';
 
 export const ZDisputeReason = z.enum(['pricing', 'quantity', 'quality', 'not_received', 'duplicate', 'tax', 'terms', 'other']);
 export const ZDisputeStatus = z.enum(['open', 'resolved', 'rejected']);
@@ -15,11 +15,11 @@ export const ZDispute = z
     amount: ZMinorUnits,
     currency: ZCurrency,
     status: ZDisputeStatus,
-    owner: ZPersonRef.nullable(),
-    openedBy: ZPersonRef.nullable(),
+    owner: orNull(ZPersonRef),
+    openedBy: orNull(ZPersonRef),
     openedAt: ZDateTime,
     resolutionNote: z.string().nullable(),
-    resolvedBy: ZPersonRef.nullable(),
+    resolvedBy: orNull(ZPersonRef),
     resolvedAt: ZDateTime.nullable(),
   })
   .meta({ id: 'Dispute' });

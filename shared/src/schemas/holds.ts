@@ -1,6 +1,6 @@
 /** Holds: "don't chase until …", set by sales or CS, seen by collectors. */
 import { z } from 'zod';
-import { ZDateTime, ZIsoDate, ZPersonRef, ZUuid } from './common';
+import { ZDateTime, ZIsoDate, ZPersonRef, ZUuid, orNull } from './common';
 
 export const ZHold = z
   .object({
@@ -8,7 +8,7 @@ export const ZHold = z
     customerId: ZUuid,
     until: ZIsoDate,
     reason: z.string(),
-    setBy: ZPersonRef.nullable(),
+    setBy: orNull(ZPersonRef),
     createdAt: ZDateTime,
   })
   .meta({ id: 'Hold' });

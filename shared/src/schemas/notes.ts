@@ -1,6 +1,6 @@
 /** Free-text notes on a customer, optionally about a logged thread. */
 import { z } from 'zod';
-import { ZDateTime, ZPersonRef, ZUuid } from './common';
+import { ZDateTime, ZPersonRef, ZUuid, orNull } from './common';
 
 export const ZNote = z
   .object({
@@ -8,7 +8,7 @@ export const ZNote = z
     customerId: ZUuid,
     threadId: ZUuid.nullable(),
     body: z.string(),
-    author: ZPersonRef.nullable(),
+    author: orNull(ZPersonRef),
     createdAt: ZDateTime,
   })
   .meta({ id: 'Note' });

@@ -1,6 +1,6 @@
 /** Promises to pay: kept automatically when payments cover them by the date, broken after. */
 import { z } from 'zod';
-import { ZCurrency, ZDateTime, ZIsoDate, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZUuid } from './common';
+import { ZCurrency, ZDateTime, ZIsoDate, ZMinorUnits, ZPersonRef, ZPositiveMinorUnits, ZUuid, orNull } from './common';
 
 export const ZPromise = z
   .object({
@@ -14,7 +14,7 @@ export const ZPromise = z
     coveredAmount: ZMinorUnits,
     note: z.string().nullable(),
     invoiceIds: z.array(ZUuid),
-    createdBy: ZPersonRef.nullable(),
+    createdBy: orNull(ZPersonRef),
     createdAt: ZDateTime,
   })
   .meta({ id: 'Promise' });

@@ -1,6 +1,6 @@
 /** Logging an email thread to a customer: idempotent per (provider, thread id) and Message-ID. */
 import { z } from 'zod';
-import { ZDateTime, ZPersonRef, ZProvider, ZUuid } from './common';
+import { ZDateTime, ZPersonRef, ZProvider, ZUuid, orNull } from './common';
 import { ZCustomerRef } from './customers';
 
 const ZAddress = z.string().trim().max(400);
@@ -47,7 +47,7 @@ export const ZThread = z
     providerThreadId: z.string(),
     subject: z.string(),
     customer: ZCustomerRef,
-    loggedBy: ZPersonRef.nullable(),
+    loggedBy: orNull(ZPersonRef),
     loggedAt: ZDateTime,
     messageCount: z.number().int(),
   })

@@ -4,7 +4,7 @@
  * way Google does (system ID token per endpoint URL) and click buttons of returned cards.
  */
 import { expect } from 'vitest';
-import { createApp } from '../../../api/src/app';
+import { createApp } from '../../helpers/app';
 import { ZActionResponse, ZTriggerResponse } from '../../../addin-gmail/src/cards/card-schema';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db';
 import { CLIENT_ID, PUBLIC_URL, SERVICE_ACCOUNT } from './events';

@@ -45,7 +45,7 @@ describe.each(ISO_CURRENCY_CODES)('%s', (currency) => {
   it('reads back from the Gmail invoice card and the statement', () => {
     const panel = { openInvoices: [invoice(currency, typed!)], status: { asOf: '2026-12-07' } } as unknown as TCustomerPanel;
     const card = invoicesSection(panel)!;
-    const text = (card.widgets[0] as { decoratedText: { text: string } }).decoratedText.text;
+    const text = (card.widgets?.[0] as { decoratedText: { text: string } }).decoratedText.text;
     expect(readBack(text.replace(`INV-${currency} · `, ''), currency, 'en-GB')).toBe(typed);
     const html = renderStatementHtml({ customerName: 'C', asOf: '2026-12-07', invoices: [invoice(currency, typed!)] });
     const cells = [...html.matchAll(/text-align:right">(?:<strong>)?([^<]+)</g)].map((m) => m[1]!);

@@ -1,4 +1,5 @@
-import { computeArStatus, formatMoney } from '@shared/ar';
+import { computeArStatus } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import type { TDispute, TOpenDisputeRequest } from '@shared/schemas';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';

@@ -3,7 +3,7 @@
  * an allocation or a credit note never exceeds its invoice's open amount, an invoice's amount
  * never drops below what settles it. Migration 0006 enforces the same in the database.
  */
-import { formatMoney } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { creditNotes, invoices, paymentAllocations } from '../../db/schema';

@@ -1,5 +1,5 @@
 import type { TSyncInvoice } from '@shared/schemas';
-import { formatMoney } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import type { Db } from '../../db/client';
 import type { FieldError } from '../../lib/errors';
 import { inTransaction } from '../../lib/transaction';

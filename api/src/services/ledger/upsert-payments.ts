@@ -1,5 +1,5 @@
 import type { TSyncPayment } from '@shared/schemas';
-import { formatMoney } from '@shared/ar';
+import { formatMoney } from '@shared/money';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { paymentAllocations, payments } from '../../db/schema';
