@@ -1,7 +1,7 @@
 /** POST /v1/customers/{id}/disputes: the amount is at most the open balance; an invoice is in at most one open dispute. */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { disputes } from '../../api/src/db/schema';
 import { todayIn } from '../../api/src/services/org/get-org-settings';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { creditNotes, customers, invoices, paymentAllocations, payments } from '../../api/src/db/schema';
 import { csvSource } from '../../api/src/import/csv-source';
 import { importLedgerFile } from '../../api/src/import/import-ledger-file';

@@ -9,7 +9,7 @@
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { creditNotes, customers, invoices, paymentAllocations, payments } from '../../api/src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedOrg, type SeededOrg } from '../helpers/factories';

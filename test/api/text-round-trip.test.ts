@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { rowsOf } from '../../api/src/db/rows';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { seedCustomer, seedOrg, type SeededOrg } from '../helpers/factories';
