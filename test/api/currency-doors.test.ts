@@ -1,7 +1,7 @@
 /** Every door a currency code comes through refuses codes ISO 4217 does not have, naming the field, and stores nothing. */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/src/app';
+import { createApp } from '../helpers/app';
 import { customers, invoices, organizations, promises } from '../../api/src/db/schema';
 import { createOrganization } from '../../api/src/services/orgs/create-organization';
 import { todayIn } from '../../api/src/services/org/get-org-settings';
