@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { client } from '../helpers/http';
 import { buildRequest, isReadOperation, listOperations, openApiDocument, type ApiOperation } from '../helpers/openapi-operations';
 import { slotFill } from '../helpers/slot-fill';
-import { seedTenantWorld, type TenantWorld } from '../helpers/tenant-world';
+import { freeWorldInvoice, seedTenantWorld, type TenantWorld } from '../helpers/tenant-world';
 
 const doc = openApiDocument(createApp({ db: undefined as never }));
 const mutating = listOperations(doc).filter((op) => !isReadOperation(op));
@@ -31,6 +31,7 @@ const uuidsIn = (value: unknown) => new Set(JSON.stringify(value ?? null).match(
 
 /** Calls the operation as the least role allowed and returns the audit rows it wrote. */
 async function callAndAudit(op: ApiOperation, world: TenantWorld, fresh: boolean) {
+  await freeWorldInvoice(database.db, world);
   const [{ high }] = (await database.db.select({ high: max(auditLog.id) }).from(auditLog)) as [{ high: number | null }];
   const request = buildRequest(doc, op, slotFill({ own: world, fresh }));
   const res = await client(app, world.org.tokens[op.role]).call(request.method, request.url, request.body);

@@ -12,7 +12,7 @@ import { client, type ApiResponse } from '../helpers/http';
 import { buildRequest, isReadOperation, listOperations, openApiDocument, slotsOf, type ApiOperation } from '../helpers/openapi-operations';
 import { slotFill, type FillPlan } from '../helpers/slot-fill';
 import { orgUuids, snapshotOrg, type OrgSnapshot } from '../helpers/tenant-tables';
-import { seedTenantWorld, type TenantWorld } from '../helpers/tenant-world';
+import { freeWorldInvoice, seedTenantWorld, type TenantWorld } from '../helpers/tenant-world';
 
 const doc = openApiDocument(createApp({ db: undefined as never }));
 const operations = listOperations(doc);
@@ -38,6 +38,7 @@ afterAll(() => database?.close());
 async function send(op: ApiOperation, plan: FillPlan): Promise<ApiResponse> {
   const request = buildRequest(doc, op, slotFill(plan));
   const a = plan.own;
+  await freeWorldInvoice(database.db, a);
   const aBefore = await snapshotOrg(database.db, a.org.orgId);
   const res = await client(app, a.org.tokens[op.role]).call(request.method, request.url, request.body);
   const bAfter = await snapshotOrg(database.db, b.org.orgId);

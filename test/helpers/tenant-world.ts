@@ -3,7 +3,7 @@
  * share their natural keys (names, refs, numbers, emails, thread and message ids), so only
  * ids tell them apart; each also has "solo" records whose refs exist in that org alone.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { createApp } from '../../api/src/app';
 import type { Db } from '../../api/src/db/client';
 import { contacts, creditNotes, customers, invoices, messages, payments } from '../../api/src/db/schema';
@@ -65,7 +65,8 @@ export async function seedTenantWorld(db: Db, app: ReturnType<typeof createApp>)
   ]);
   const invoice = (externalRef: string, number: string, customerRef: string) => ({ externalRef, number, customerRef, issueDate: day(-40), dueDate: day(-10), amount: 100_000, currency: 'USD' });
   await put('invoices', [invoice(refs.invoice, SHARED_KEYS.invoiceNumber, refs.customer), invoice(`${refs.invoice}-2`, 'INV-SHARED-2', refs.customer), invoice(solo.invoice, `${org.slug}-1`, solo.customer)]);
-  const payment = (externalRef: string, customerRef: string, invoiceRef: string) => ({ externalRef, customerRef, amount: 5_000, currency: 'USD', receivedDate: day(-5), allocations: [{ invoiceRef, amount: 5_000 }] });
+  // Allocates no more than the generated requests' example amount (100), so an update to that amount keeps its allocation.
+  const payment = (externalRef: string, customerRef: string, invoiceRef: string) => ({ externalRef, customerRef, amount: 5_000, currency: 'USD', receivedDate: day(-5), allocations: [{ invoiceRef, amount: 100 }] });
   await put('payments', [payment(refs.payment, refs.customer, `${refs.invoice}-2`), payment(solo.payment, solo.customer, solo.invoice)]);
   const credit = (externalRef: string, customerRef: string, invoiceRef: string, number: string) => ({ externalRef, customerRef, invoiceRef, number, issueDate: day(-3), amount: 1_000, currency: 'USD' });
   await put('credit-notes', [credit(refs.creditNote, refs.customer, `${refs.invoice}-2`, 'CN-SHARED-1'), credit(solo.creditNote, solo.customer, solo.invoice, `${org.slug}-CN-1`)]);
@@ -93,7 +94,8 @@ export async function seedTenantWorld(db: Db, app: ReturnType<typeof createApp>)
     creditNote: await byRef(creditNotes, refs.creditNote),
     thread: threadId,
     message: (await db.select({ id: messages.id }).from(messages).where(eq(messages.threadId, threadId)))[0]!.id,
-    dispute: (await post(`/v1/customers/${customerId}/disputes`, { invoiceIds: [invoiceId], reason: 'pricing', description: marker })).id,
+    // On the second invoice: the first stays free for the operations that dispute it (an invoice is in at most one open dispute).
+    dispute: (await post(`/v1/customers/${customerId}/disputes`, { invoiceIds: [await byRef(invoices, `${refs.invoice}-2`)], reason: 'pricing', description: marker })).id,
     promise: (await post(`/v1/customers/${customerId}/promises`, { amount: 1_000, promisedDate: day(30), note: marker })).id,
     hold: (await post(`/v1/customers/${customerId}/holds`, { until: day(30), reason: marker })).id,
     note: (await post(`/v1/customers/${customerId}/notes`, { body: marker, threadId })).id,
@@ -102,3 +104,14 @@ export async function seedTenantWorld(db: Db, app: ReturnType<typeof createApp>)
   return { org, ids, refs, soloRefs: solo, keys: SHARED_KEYS, marker };
 }
 
+
+/**
+ * Closes the open disputes an earlier generated request opened on the world's invoice, so the next
+ * request that disputes it is not refused as a second dispute (409). The world's own dispute is
+ * on another invoice and stays as it is.
+ */
+export async function freeWorldInvoice(db: Db, world: TenantWorld): Promise<void> {
+  await db.execute(sql`update disputes set status = 'resolved', resolution_note = 'test reset', resolved_at = now()
+    where org_id = ${world.org.orgId} and status = 'open' and id <> ${world.ids.dispute}
+      and id in (select dispute_id from dispute_invoices where org_id = ${world.org.orgId} and invoice_id = ${world.ids.invoice})`);
+}
