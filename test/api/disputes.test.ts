@@ -36,7 +36,7 @@ describe('a dispute amount', () => {
     const before = await openDisputes();
     const res = await api().post(`/v1/customers/${customer.id}/disputes`, { invoiceIds: [invoice.id], reason: 'pricing', amount: 9_999_999_900 });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'amount', message: 'may not exceed the open balance of the invoices, EUR 37,601.32' }]);
+    expect(res.body.errors).toEqual([{ field: 'amount', message: 'may not exceed the open balance of the invoices, €37,601.32' }]);
     expect(await openDisputes()).toBe(before);
     const exact = await api().post(`/v1/customers/${customer.id}/disputes`, { invoiceIds: [invoice.id], reason: 'pricing', amount: 3_760_132 });
     expect(exact.status).toBe(201);

@@ -58,13 +58,13 @@ describe('sync refuses what would break the ledger', () => {
     const before = await counts();
     const res = await put('payments', [payment('P-1', 25_000, [{ invoiceRef: 'I-1', amount: 25_000 }])]);
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'items.0.allocations.0.amount', message: 'the allocation EUR 250.00 exceeds the open amount EUR 100.00 of invoice INV-1' }]);
+    expect(res.body.errors).toEqual([{ field: 'items.0.allocations.0.amount', message: 'the allocation €250.00 exceeds the open amount €100.00 of invoice INV-1' }]);
     expect(await counts()).toEqual(before);
   });
 
   it('counts the rest of the batch: the second of two allocations that together overfill an invoice is refused', async () => {
     const res = await put('payments', [payment('P-1', 6_000, [{ invoiceRef: 'I-1', amount: 6_000 }]), payment('P-2', 6_000, [{ invoiceRef: 'I-1', amount: 6_000 }])]);
-    expect(res.body.errors).toEqual([{ field: 'items.1.allocations.0.amount', message: 'the allocation EUR 60.00 exceeds the open amount EUR 40.00 of invoice INV-1' }]);
+    expect(res.body.errors).toEqual([{ field: 'items.1.allocations.0.amount', message: 'the allocation €60.00 exceeds the open amount €40.00 of invoice INV-1' }]);
     expect((await counts()).payments).toBe(0);
   });
 
@@ -82,14 +82,14 @@ describe('sync refuses what would break the ledger', () => {
 
   it('refuses a payment lowered below the allocations it keeps', async () => {
     const res = await put('payments', [payment('P-1', 5_000)]);
-    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'is below the EUR 100.00 already allocated to invoices; send its allocations too' }]);
+    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'is below the €100.00 already allocated to invoices; send its allocations too' }]);
     expect((await put('payments', [payment('P-1', 20_000)])).body).toEqual({ created: 0, updated: 1, unchanged: 0 });
   });
 
   it('refuses an invoice lowered below what settles it', async () => {
     const res = await put('invoices', [invoice(1, { amount: 9_000 })]);
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'is below the EUR 100.00 its payments and credit notes already settle' }]);
+    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'is below the €100.00 its payments and credit notes already settle' }]);
     const currency = await put('invoices', [invoice(1, { currency: 'USD' })]);
     expect(currency.body.errors).toEqual([{ field: 'items.0.currency', message: 'payments and credit notes in EUR already settle this invoice' }]);
     expect((await put('invoices', [invoice(1, { amount: 12_000 })])).body).toEqual({ created: 0, updated: 1, unchanged: 0 });
@@ -97,10 +97,10 @@ describe('sync refuses what would break the ledger', () => {
 
   it('refuses a credit note of 999,999.99 against an invoice with 20.00 open', async () => {
     const res = await put('credit-notes', [creditNote('CN-1', 99_999_999)]);
-    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'the credit note EUR 999,999.99 exceeds the open amount EUR 20.00 of invoice INV-1' }]);
+    expect(res.body.errors).toEqual([{ field: 'items.0.amount', message: 'the credit note €999,999.99 exceeds the open amount €20.00 of invoice INV-1' }]);
     expect((await put('credit-notes', [creditNote('CN-1', 2_000)])).status).toBe(200);
     // Raising the stored credit note counts it once, not twice.
-    expect((await put('credit-notes', [creditNote('CN-1', 2_001)])).body.errors[0].message).toContain('exceeds the open amount EUR 20.00 of invoice INV-1');
+    expect((await put('credit-notes', [creditNote('CN-1', 2_001)])).body.errors[0].message).toContain('exceeds the open amount €20.00 of invoice INV-1');
     expect(await panelTotals()).toMatchObject({ outstanding: 0 });
   });
 });
@@ -133,7 +133,7 @@ describe('the CSV import refuses the file, naming the row', () => {
     const before = await counts();
     const report = await importLedgerFile(ctx, 'payments', csvSource('payments', path, {}, { dateFormat: 'iso', decimal: '.' }));
     expect(report.applied).toBe(false);
-    expect(report.errors).toEqual([{ row: 2, column: 'allocatedAmount', message: 'the allocation EUR 1.00 exceeds the open amount EUR 0.00 of invoice INV-2' }]);
+    expect(report.errors).toEqual([{ row: 2, column: 'allocatedAmount', message: 'the allocation €1.00 exceeds the open amount €0.00 of invoice INV-2' }]);
     expect(await counts()).toEqual(before);
   });
 });

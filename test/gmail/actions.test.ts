@@ -50,7 +50,7 @@ describe('dispute forms', () => {
     // INV-A is already in the seeded open dispute: not offered again; that dispute is, to open instead.
     expect(boxes.items.map((i: { value: string }) => i.value)).toEqual([seeded.invoices.e.id, seeded.invoices.b.id]);
     const existing = form.sections[0].widgets[1].decoratedText;
-    expect(existing).toMatchObject({ text: 'INV-A · GBP 1,000.00', topLabel: expect.stringMatching(/^Already in dispute · Pricing · opened /) });
+    expect(existing).toMatchObject({ text: 'INV-A · £1,000.00', topLabel: expect.stringMatching(/^Already in dispute · Pricing · opened /) });
     expect(existing.button.text).toBe('Open that dispute');
     expect(existing.button.onClick.action.parameters).toEqual(expect.arrayContaining([{ key: 'form', value: 'resolve' }, { key: 'disputeId', value: seeded.dispute.id }]));
     const res = await submit('Open dispute', { invoiceIds: checked(seeded.invoices.e.id), reason: text('quantity'), amount: text('120.50'), description: text('Two pallets short') });

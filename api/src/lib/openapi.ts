@@ -56,7 +56,8 @@ export function defineRoute<const S extends RouteSpec>(spec: S) {
     description: `${rest.description ?? ''}\n\nRequires role: **${role}** or higher.`.trim(),
     'x-payside-role': role,
     middleware: [authenticate(), requireRole(role), tenantScope()] as const,
-    responses: { ...responses, ...problemResponses(role, String(rest.method), rest.request?.body !== undefined) },
+    // A route's own description of a status (e.g. a 409 with the conflicting id) wins over the common one.
+    responses: { ...problemResponses(role, String(rest.method), rest.request?.body !== undefined), ...responses },
   } as unknown as S & { middleware: [ReturnType<typeof authenticate>, ReturnType<typeof requireRole>, ReturnType<typeof tenantScope>]; security: Array<Record<string, string[]>> });
 }
 
