@@ -1,0 +1,73 @@
+/** remittance_advice and payment_claimed_not_received: a payment described as made. */
+import type { TIntentSuggestion } from '../schemas/intents';
+import { findAmounts } from './amounts';
+import { CLAIM, FUTURE, NOT_YET, PAST, matchRule } from './payment-language';
+import { amountIn, dateIn, evidenceOf, invoicesFor, invoicesIn } from './reading';
+import type { Reading } from './types';
+
+type Past = Extract<TIntentSuggestion, { intent: 'remittance_advice' | 'payment_claimed_not_received' }>;
+
+const HEADING =
+  /^\W*(?:remittance advice|payment advice|payment notification|remittance|zahlungsavis|avis de (?:paiement|virement|règlement)|aviso de (?:pago|transferencia)|comprobante de pago|betaalspecificatie|betalingsadvies|betaaladvies)\b/iu;
+const INTRO = /\b(?:please (?:see|find) (?:below|attached)?[^.]{0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu;
+const TOTAL = /\b(?:total|summe|gesamt(?:betrag)?|montant (?:total|payé)|importe (?:total|pagado)|totaal|amount paid|payment amount|betrag)\b/iu;
+const PAID_DATE = /\b(?:payment date|value date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|ausführungsdatum|date (?:de paiement|de valeur|du virement)|fecha (?:de pago|valor|de la transferencia)|betaaldatum|valutadatum|datum betaling)\b/iu;
+const REFERENCE =
+  /\b(?:payment ref(?:erence)?|ref(?:erence)?|trace(?: no\.?| number)?|check|cheque|chèque|confirmation(?: no\.?| number)?|verwendungszweck|referenz|zahlungsreferenz|référence|libellé|referencia|n\.?º de operación|concepto|kenmerk|betalingskenmerk|omschrijving|mededeling)\b\s*(?:no\.?|nr\.?|number|#)?\s*[:#]?\s*(\+{3}[\d/]+\+{3}|[A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)?)/iu;
+
+/** At most one remittance and one claim per message. */
+export function detectPastPayments(reading: Reading): Past[] {
+  const out: Past[] = [];
+  const advice = detectAdvice(reading);
+  if (advice) out.push(advice);
+  for (const segment of reading.segments) {
+    if (segment.field !== 'body') continue;
+    const past = matchRule(segment.text, PAST);
+    if (!past || NOT_YET.test(segment.text)) continue;
+    const future = matchRule(segment.text, FUTURE);
+    if (future && future.index < past.index) continue;
+    if (/^(?:if|wenn|falls|si|als)\b/i.test(segment.text) || /\?\s*$/.test(segment.text)) continue;
+    const claimed = CLAIM.some((re) => re.test(segment.text)) || (/\bpaid\b/i.test(past.text) && /\b(?:this|it)\s+was\b/i.test(segment.text));
+    const intent = claimed ? 'payment_claimed_not_received' : 'remittance_advice';
+    if (out.some((p) => p.intent === intent || (intent === 'remittance_advice' && p.intent === 'payment_claimed_not_received'))) continue;
+    const found = dateIn(segment.text, reading, 'past', past.lang);
+    const date = found && found.date <= reading.today ? found.date : null;
+    const fields = { date, amount: amountIn(segment.text, reading), invoices: invoicesFor(segment.text, reading) };
+    const common = { evidence: evidenceOf(segment), confidence: 0.8, source: `rule:${intent}.${past.lang}` };
+    if (intent === 'remittance_advice') {
+      out.push({ intent, ...fields, reference: referenceIn(reading.content), ...common, explanation: 'A payment described as made.' });
+    } else {
+      out.push({ intent, ...fields, ...common, explanation: 'The customer says this was already paid.' });
+    }
+  }
+  return out;
+}
+
+/** A payment advice (heading or table introduction): totals, invoices and reference from the whole new text. */
+function detectAdvice(reading: Reading): Past | null {
+  const segment = reading.segments.find((s) => s.field === 'body' && (HEADING.test(s.text) || INTRO.test(s.text))) ?? reading.segments.find((s) => s.field === 'subject' && HEADING.test(s.text));
+  if (!segment) return null;
+  const text = reading.content;
+  const totalLine = text.split('\n').find((line) => TOTAL.test(line) && findAmounts(line, reading.dollarCurrency).length > 0);
+  const amounts = findAmounts(text, reading.dollarCurrency);
+  const amount = totalLine ? amountIn(totalLine, reading) : (amounts.sort((a, b) => Number(b.amount.value) - Number(a.amount.value))[0]?.amount ?? null);
+  const dateLine = text.split('\n').find((line) => PAID_DATE.test(line)) ?? segment.text;
+  const date = dateIn(dateLine, reading, 'past', 'en')?.date ?? null;
+  return {
+    intent: 'remittance_advice',
+    date: date && date <= reading.today ? date : null,
+    amount,
+    invoices: invoicesIn(text, reading),
+    reference: referenceIn(text),
+    evidence: evidenceOf(segment),
+    confidence: 0.9,
+    source: 'rule:remittance_advice.advice',
+    explanation: 'A payment advice listing what was paid.',
+  };
+}
+
+function referenceIn(text: string): string | null {
+  const m = REFERENCE.exec(text);
+  const value = m?.[1]?.trim().replace(/[.,;:]+$/, '');
+  return value && /\d/.test(value) ? value : null;
+}

@@ -1,0 +1,39 @@
+/** process_requirement: portal, PO number, tax form, or changed bank details (always a fraud risk). */
+import type { TIntentSuggestion } from '../schemas/intents';
+import { evidenceOf } from './reading';
+import type { Reading } from './types';
+
+type Requirement = Extract<TIntentSuggestion, { intent: 'process_requirement' }>;
+type Kind = Requirement['requirement'];
+
+const RULES: Array<[Kind, RegExp]> = [
+  ['bank_details', /\b(?:(?:new|changed|updated|our) (?:bank(?:ing)? (?:details|account)|account details|details for the direct debit)|bank(?:ing)? details have changed|changed (?:our )?bank|moved (?:our )?bank|(?:neue|geänderte) bankverbindung|bankverbindung (?:hat sich )?geändert|nouveau rib|nouvelles coordonnées bancaires|changement de (?:banque|rib|coordonnées bancaires)|cambiado de banco|nueva cuenta bancaria|nuevos datos bancarios|bankgegevens (?:zijn )?gewijzigd|nieuwe bankrekening|nieuw rekeningnummer)\b|\bbankverbindung geändert\b|\bhat sich unsere bankverbindung\b/iu],
+  ['tax_form', /\b(?:W-?9|W-?8(?:BEN)?(?:-E)?|NR301|tax residency certificate|certificate of (?:tax )?residence|ansässigkeitsbescheinigung|§\s?48b|freistellungsbescheinigung|ust-?idnr|attestation de résidence|certificado de residencia fiscal|constancia de situación fiscal|verklaring (?:van )?fiscale woonplaats)\b/iu],
+  ['po_number', /\b(?:must|should|need to|needs to|has to|have to|required to|please)\b[^.]{0,40}\b(?:quote|show|include|state|reference|contain|carry)\b[^.]{0,40}\b(?:PO|purchase order)|\bwithout (?:a )?(?:valid )?(?:PO|purchase order)\b[^.]{0,40}\b(?:cannot|can't|won't|will not|rejected)|\bshowing the PO\b|\bbestell(?:nummer|nr)\b[^.]{0,40}\b(?:an|angeben|anzugeben|nicht buchen)\b|\bohne\b[^.]{0,30}\bbestellnummer\b|\b(?:numéro de |n° de )?(?:bon de )?commande\b[^.]{0,40}\b(?:obligatoire|doit|doivent)|\bdeben incluir\b[^.]{0,40}\b(?:orden de compra|pedido)|\b(?:número de pedido|orden de compra)\b[^.]{0,30}\bobligatori|\b(?:inkoopordernummer|ordernummer|PO-nummer)\b[^.]{0,40}\b(?:vermelden|verplicht|moet)/iu],
+  ['portal', /\b(?:peppol|xrechnung|zugferd|factur-x|chorus pro|cfdi|e-invoic\w*|e-factur\w*|supplier portal|lieferantenportal|portail fournisseurs?|portal de proveedores|leveranciersportaal|coupa|ariba|tungsten|basware)\b/iu],
+];
+const REQUIRED = /\b(?:must|only|exclusively|required|requires?|need|needs|please|missing|no longer accept|nur noch|ausschließlich|müssen|benötigen|brauchen|bitte|uniquement|obligatoire|doivent|besoin|únicamente|solo|deben|necesitamos|enkel|uitsluitend|alleen|moeten|verplicht|nodig)\b|[:]\s*$/iu;
+const ABOUT_US = /\b(?:your|ihre|vos|votre|sus|su|uw|jullie)\b[^.]{0,20}\b(?:bank|rib|bankverbindung|bankgegevens|datos bancarios|coordonnées)\b/iu;
+
+/** One suggestion per kind of requirement. */
+export function detectProcessRequirements(reading: Reading): Requirement[] {
+  const out: Requirement[] = [];
+  for (const segment of reading.segments) {
+    if (segment.field !== 'body') continue;
+    for (const [kind, re] of RULES) {
+      if (out.some((r) => r.requirement === kind) || !re.test(segment.text)) continue;
+      if (kind === 'bank_details' && ABOUT_US.test(segment.text)) continue;
+      if (kind !== 'bank_details' && !REQUIRED.test(segment.text)) continue;
+      out.push({
+        intent: 'process_requirement',
+        requirement: kind,
+        fraudRisk: kind === 'bank_details',
+        evidence: evidenceOf(segment),
+        confidence: kind === 'bank_details' ? 0.9 : 0.75,
+        source: `rule:process_requirement.${kind}`,
+        explanation: kind === 'bank_details' ? 'Announces changed bank details: verify by phone before any change (fraud risk).' : `A requirement for invoicing (${kind.replace('_', ' ')}).`,
+      });
+    }
+  }
+  return out;
+}
