@@ -1,15 +1,16 @@
 /** bounce: a permanent delivery failure (DSN) and the address that failed. */
+import { ub } from './word-boundary';
 import type { TIntentSuggestion } from '../schemas/intents';
 import { domainOf, findAddresses } from './people';
 import type { Reading, Segment } from './types';
 
 type Bounce = Extract<TIntentSuggestion, { intent: 'bounce' }>;
 
-const SUBJECT = /\b(?:undeliverable|undelivered|delivery status notification \(failure\)|failure notice|mail delivery (?:failed|failure|system)|returned mail|delivery failure|unzustellbar|nicht zustellbar|unzustellbare|non remis|non distribuable|échec de (?:la )?remise|no se puede entregar|no entregado|devuelto|onbestelbaar|niet afgeleverd|bezorging mislukt)\b/iu;
-const FROM = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/i;
-const PERMANENT = /\b5\.\d{1,3}\.\d{1,3}\b|\b55\d\b/;
-const DELAY = /\b4\.\d{1,3}\.\d{1,3}\b|\b(?:will (?:retry|keep trying)|delayed|delay|verzögert|retardé|retrasad[oa]|vertraagd|wird erneut versucht|nouvelle tentative|volverá a intentar|opnieuw proberen)\b/iu;
-const FAILURE_LINE = /\b(?:wasn't delivered|couldn't be delivered|could not be delivered|delivery (?:has )?failed|failed|undeliverable|not be delivered|konnte nicht|fehlgeschlagen|nicht zugestellt|n'a pas pu être|échec|no se pudo|error al entregar|niet (?:worden )?afgeleverd|mislukt|no mailbox|does not exist|unknown user|user unknown|rejected|address not found)\b|^<[^>]+@[^>]+>:/iu;
+const SUBJECT = ub(/\b(?:undeliverable|undelivered|delivery status notification \(failure\)|failure notice|mail delivery (?:failed|failure|system)|returned mail|delivery failure|unzustellbar|nicht zustellbar|unzustellbare|non remis|non distribuable|échec de (?:la )?remise|no se puede entregar|no entregado|devuelto|onbestelbaar|niet afgeleverd|bezorging mislukt)\b/iu);
+const FROM = ub(/^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|microsoftexchange[0-9a-f]*)@/i);
+const PERMANENT = ub(/\b5\.\d{1,3}\.\d{1,3}\b|\b55\d\b/);
+const DELAY = ub(/\b4\.\d{1,3}\.\d{1,3}\b|\b(?:will (?:retry|keep trying)|delayed|delay|verzögert|retardé|retrasad[oa]|vertraagd|wird erneut versucht|nouvelle tentative|volverá a intentar|opnieuw proberen)\b/iu);
+const FAILURE_LINE = ub(/\b(?:wasn't delivered|couldn't be delivered|could not be delivered|delivery (?:has )?failed|failed|undeliverable|not be delivered|konnte nicht|fehlgeschlagen|nicht zugestellt|n'a pas pu être|échec|no se pudo|error al entregar|niet (?:worden )?afgeleverd|mislukt|no mailbox|does not exist|unknown user|user unknown|rejected|address not found)\b|^<[^>]+@[^>]+>:/iu);
 
 /** A bounce when the sender or subject is a delivery system and the failure is permanent. */
 export function detectBounce(reading: Reading): Bounce[] {

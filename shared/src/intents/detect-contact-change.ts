@@ -1,4 +1,5 @@
 /** contact_change: a new AP / billing / approver contact, or a contact who has left. */
+import { ub } from './word-boundary';
 import type { TIntentSuggestion } from '../schemas/intents';
 import { findAddresses, nameBefore } from './people';
 import { evidenceOf } from './reading';
@@ -7,14 +8,14 @@ import type { ContextContact, Reading, Segment } from './types';
 type ContactChange = Extract<TIntentSuggestion, { intent: 'contact_change' }>;
 type Role = ContactChange['role'];
 
-const LEFT = /\b(?:has left|have left|left the company|no longer (?:works?|with|at|employed)|is leaving|will be leaving|has retired|ausgeschieden|nicht mehr (?:bei|für|im|in)|verlässt|verlassen|a quitté|quitte|ne (?:fait|travaille) plus|ya no (?:trabaja|está)|deja la empresa|ha dejado|dejó la empresa|niet meer (?:werkzaam|bij|in dienst)|is vertrokken|uit dienst|heeft [^.]{0,30} verlaten)\b/iu;
+const LEFT = ub(/\b(?:has left|have left|left the company|no longer (?:works?|with|at|employed)|is leaving|will be leaving|has retired|ausgeschieden|nicht mehr (?:bei|für|im|in)|verlässt|verlassen|a quitté|quitte|ne (?:fait|travaille) plus|ya no (?:trabaja|está)|deja la empresa|ha dejado|dejó la empresa|niet meer (?:werkzaam|bij|in dienst)|is vertrokken|uit dienst|heeft (?:[^.]|\.(?=\S)){0,30} verlaten)\b/iu);
 const NEW =
-  /\b(?:should (?:now )?go to|(?:send|address|direct|forward)\b[^.]{0,60}\bto\b|add\b[^.]{0,60}\bto your (?:distribution|mailing|contact) list|(?:has )?(?:taken over|takes over|replaces|replacing)|successor|from now on|going forward|new (?:contact|mailbox|address)|nachfolger(?:in)?|übernimmt|ab sofort|zuständig|wenden sie sich|merci d'adresser|adressez|remplace|succède|désormais|à partir de maintenant|est confié|las lleva|los autoriza|autoriza|a partir de ahora|diríjanse|envíen|opvolger|voortaan|neemt [^.]{0,30} over|uitsluitend (?:nog )?op|ontvangen wij facturen)\b/iu;
+  /\b(?:should (?:now )?go to|(?:send|address|direct|forward)\b(?:[^.]|\.(?=\S)){0,60}\bto\b|add\b(?:[^.]|\.(?=\S)){0,60}\bto your (?:distribution|mailing|contact) list|(?:has )?(?:taken over|takes over|replaces|replacing)|successor|from now on|going forward|new (?:contact|mailbox|address)|nachfolger(?:in)?|übernimmt|ab sofort|zuständig|wenden sie sich|merci d'adresser|adressez|remplace|succède|désormais|à partir de maintenant|est confié|las lleva|los autoriza|autoriza|a partir de ahora|diríjanse|envíen|opvolger|voortaan|neemt (?:[^.]|\.(?=\S)){0,30} over|uitsluitend (?:nog )?op|ontvangen wij facturen)\b/iu;
 const ROLE_RULES: Array<[Exclude<Role, null>, RegExp]> = [
-  ['approver', /\b(?:approv|authori[sz]|sign(?:s|ing)? off|controller|finance director|cfo|freigabe|freigeben|freigaben|genehmig|valide|validation|autoriza|aprueba|accordeer|fiatteer|responsable comptable)/iu],
-  ['ap', /\b(?:accounts payable|purchase ledger|payables|AP|remittance|queries|statements?|payment (?:queries|questions)|kreditoren|buchhaltung|comptab|fournisseurs|relances|cuentas por pagar|contabilidad|reclamaciones|crediteuren|boekhouding|crediteurenadministratie)\b/iu],
-  ['billing', /\b(?:invoices?|rechnungen|factures?|facturas?|facturen)\b/iu],
-  ['payer', /\b(?:owner|inhaber|propriétaire|dueño|eigenaar|pays|handles payments)\b/iu],
+  ['approver', ub(/\b(?:approv|authori[sz]|sign(?:s|ing)? off|controller|finance director|cfo|freigabe|freigeben|freigaben|genehmig|valide|validation|autoriza|aprueba|accordeer|fiatteer|responsable comptable)/iu)],
+  ['ap', ub(/\b(?:accounts payable|purchase ledger|payables|AP|remittance|queries|statements?|payment (?:queries|questions)|kreditoren|buchhaltung|comptab|fournisseurs|relances|cuentas por pagar|contabilidad|reclamaciones|crediteuren|boekhouding|crediteurenadministratie)\b/iu)],
+  ['billing', ub(/\b(?:invoices?|rechnungen|factures?|facturas?|facturen)\b/iu)],
+  ['payer', ub(/\b(?:owner|inhaber|propriétaire|dueño|eigenaar|pays|handles payments)\b/iu)],
 ];
 
 /** Departures and arrivals named in the new text (one each per person). */
@@ -27,7 +28,6 @@ export function detectContactChanges(reading: Reading): ContactChange[] {
       const contact = knownContactIn(segment.text, reading.context.customer?.contacts ?? []) ?? (/\b(?:I|ich|je|yo|ik)\b/iu.test(segment.text) ? { name: reading.message.from.name ?? null, email: own } : null);
       const name = contact?.name ?? nameBefore(segment.text, segment.text.search(LEFT));
       out.push(build(segment, name ?? null, contact?.email ?? null, roleOf(contact?.role) ?? 'ap', true));
-      continue;
     }
     if (!NEW.test(segment.text)) continue;
     const address = findAddresses(segment.text).find((a) => a.address !== own);

@@ -1,4 +1,5 @@
 /** remittance_advice and payment_claimed_not_received: a payment described as made. */
+import { ub } from './word-boundary';
 import type { TIntentSuggestion } from '../schemas/intents';
 import { findAmounts } from './amounts';
 import { CLAIM, FUTURE, NOT_YET, PAST, matchRule } from './payment-language';
@@ -9,9 +10,9 @@ type Past = Extract<TIntentSuggestion, { intent: 'remittance_advice' | 'payment_
 
 const HEADING =
   /^\W*(?:remittance advice|payment advice|payment notification|remittance|zahlungsavis|avis de (?:paiement|virement|règlement)|aviso de (?:pago|transferencia)|comprobante de pago|betaalspecificatie|betalingsadvies|betaaladvies)\b/iu;
-const INTRO = /\b(?:please (?:see|find) (?:below|attached)?[^.]{0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu;
-const TOTAL = /\b(?:total|summe|gesamt(?:betrag)?|montant (?:total|payé)|importe (?:total|pagado)|totaal|amount paid|payment amount|betrag)\b/iu;
-const PAID_DATE = /\b(?:payment date|value date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|ausführungsdatum|date (?:de paiement|de valeur|du virement)|fecha (?:de pago|valor|de la transferencia)|betaaldatum|valutadatum|datum betaling)\b/iu;
+const INTRO = ub(/\b(?:please (?:see|find) (?:below|attached)?(?:[^.]|\.(?=\S)){0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu);
+const TOTAL = ub(/\b(?:total|summe|gesamt(?:betrag)?|montant (?:total|payé)|importe (?:total|pagado)|totaal|amount paid|payment amount|betrag)\b/iu);
+const PAID_DATE = ub(/\b(?:payment date|value date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|ausführungsdatum|date (?:de paiement|de valeur|du virement)|fecha (?:de pago|valor|de la transferencia)|betaaldatum|valutadatum|datum betaling)\b/iu);
 const REFERENCE =
   /\b(?:payment ref(?:erence)?|ref(?:erence)?|trace(?: no\.?| number)?|check|cheque|chèque|confirmation(?: no\.?| number)?|verwendungszweck|referenz|zahlungsreferenz|référence|libellé|referencia|n\.?º de operación|concepto|kenmerk|betalingskenmerk|omschrijving|mededeling)\b\s*(?:no\.?|nr\.?|number|#)?\s*[:#]?\s*(\+{3}[\d/]+\+{3}|[A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)?)/iu;
 
