@@ -10,7 +10,7 @@ const STATEMENT = ub(/\b(?:statement(?: of account)?|account statement|kontoausz
 const COPY = ub(/\b(?:cop(?:y|ies)|duplicates?|pdfs?|xml|re-?send|resend|re-?issue|kopie(?:n)?|duplikat|rechnungskopie|copie|duplicata|copia|duplicado|reenviar|nog een keer sturen|opnieuw (?:sturen|toesturen))\b/iu);
 const ASK =
   /\b(?:please|pls|could you|can you|would you|kindly|need|send|forward|require|bitte|können sie|könnten sie|benötigen|brauchen|schicken|senden|merci de|pourriez-vous|pouvez-vous|transmettre|faire parvenir|envoyer|besoin|podría|podrían|puede|pueden|me (?:manda|envía)|mandáis|enviar|necesitamos|kun je|kunt u|kunnen jullie|graag|sturen|toesturen|nodig)\b|[?]/iu;
-const HAVE = ub(/\b(?:already have|have received|haben (?:den|die|das) (?:[^.]|\.(?=\S)){0,20} (?:erhalten|bekommen)|avons bien reçu|ya tenemos|hemos recibido|hebben (?:[^.]|\.(?=\S)){0,20} ontvangen)\b/iu);
+const HAVE = ub(/\b(?:already have|have received|haben (?:den|die|das) (?:[^.]|\.(?=\S)|(?<=\d)\.){0,20} (?:erhalten|bekommen)|avons bien reçu|ya tenemos|hemos recibido|hebben (?:[^.]|\.(?=\S)|(?<=\d)\.){0,20} ontvangen)\b/iu);
 
 /** One request per message: invoices named in the asking sentence, statement when one is asked for. */
 export function detectCopyRequest(reading: Reading): CopyRequest[] {

@@ -2,6 +2,7 @@
 import { ub } from './word-boundary';
 import type { TIntentSuggestion } from '../schemas/intents';
 import { findAmounts } from './amounts';
+import { addDays } from './calendar';
 import { CLAIM, FUTURE, NOT_YET, PAST, matchRule } from './payment-language';
 import { amountIn, dateIn, evidenceOf, invoicesFor, invoicesIn } from './reading';
 import type { Reading } from './types';
@@ -10,7 +11,7 @@ type Past = Extract<TIntentSuggestion, { intent: 'remittance_advice' | 'payment_
 
 const HEADING =
   /^\W*(?:remittance advice|payment advice|payment notification|remittance|zahlungsavis|avis de (?:paiement|virement|règlement)|aviso de (?:pago|transferencia)|comprobante de pago|betaalspecificatie|betalingsadvies|betaaladvies)\b/iu;
-const INTRO = ub(/\b(?:please (?:see|find) (?:below|attached)?(?:[^.]|\.(?=\S)){0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu);
+const INTRO = ub(/\b(?:please (?:see|find) (?:below|attached)?(?:[^.]|\.(?=\S)|(?<=\d)\.){0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu);
 const TOTAL = ub(/\b(?:total|summe|gesamt(?:betrag)?|montant (?:total|payé)|importe (?:total|pagado)|totaal|amount paid|payment amount|betrag)\b/iu);
 const PAID_DATE = ub(/\b(?:payment date|value date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|ausführungsdatum|date (?:de paiement|de valeur|du virement)|fecha (?:de pago|valor|de la transferencia)|betaaldatum|valutadatum|datum betaling)\b/iu);
 const REFERENCE =
@@ -26,14 +27,14 @@ export function detectPastPayments(reading: Reading): Past[] {
     const past = matchRule(segment.text, PAST);
     if (!past || NOT_YET.test(segment.text)) continue;
     const future = matchRule(segment.text, FUTURE);
-    if (future && future.index < past.index) continue;
+    if (future && future.index < past.index + past.text.length) continue;
     if (/^(?:if|wenn|falls|si|als)\b/i.test(segment.text) || /\?\s*$/.test(segment.text)) continue;
-    const claimed = CLAIM.some((re) => re.test(segment.text)) || (/\bpaid\b/i.test(past.text) && /\b(?:this|it)\s+was\b/i.test(segment.text));
-    const intent = claimed ? 'payment_claimed_not_received' : 'remittance_advice';
-    if (out.some((p) => p.intent === intent || (intent === 'remittance_advice' && p.intent === 'payment_claimed_not_received'))) continue;
-    const found = dateIn(segment.text, reading, 'past', past.lang);
+    const clause = future ? segment.text.slice(0, future.index) : segment.text;
+    const found = dateIn(clause, reading, 'past', past.lang);
     const date = found && found.date <= reading.today ? found.date : null;
-    const fields = { date, amount: amountIn(segment.text, reading), invoices: invoicesFor(segment.text, reading) };
+    const intent = isClaim(clause, past.text, date, reading) ? 'payment_claimed_not_received' : 'remittance_advice';
+    if (out.some((p) => p.intent === intent || (intent === 'remittance_advice' && p.intent === 'payment_claimed_not_received'))) continue;
+    const fields = { date, amount: amountIn(clause, reading), invoices: invoicesFor(clause, reading) };
     const common = { evidence: evidenceOf(segment), confidence: 0.8, source: `rule:${intent}.${past.lang}` };
     if (intent === 'remittance_advice') {
       out.push({ intent, ...fields, reference: referenceIn(reading.content), ...common, explanation: 'A payment described as made.' });
@@ -66,6 +67,20 @@ function detectAdvice(reading: Reading): Past | null {
     explanation: 'A payment advice listing what was paid.',
   };
 }
+
+/**
+ * A rebuttal of a chase rather than an announcement: "already" words, the invoice as the subject of a
+ * passive ("INV-1 was paid on …", "a été réglée", "se abonó", "ist … bezahlt"), or a payment dated
+ * more than a week before the message.
+ */
+function isClaim(clause: string, verb: string, date: string | null, reading: Reading): boolean {
+  if (CLAIM.some((re) => re.test(clause))) return true;
+  if (date && date < addDays(reading.today, -7)) return true;
+  return PASSIVE.test(verb) && !FIRST_PERSON.test(clause.slice(0, clause.indexOf(verb) + verb.length)) && !/\b(?:today|heute|aujourd'hui|ce jour|hoy|vandaag)\b/iu.test(clause);
+}
+
+const PASSIVE = ub(/^(?:was|were|been|has been|have been|a|ont|est|sont|ist|sind|wurde|wurden|is|zijn|werd|werden|fue|fueron|ha sido|han sido|se)\b/iu);
+const FIRST_PERSON = ub(/\b(?:we|I|wir|ich|nous|je|hemos|he|wij|ik)\b/iu);
 
 function referenceIn(text: string): string | null {
   const m = REFERENCE.exec(text);

@@ -4,6 +4,7 @@ import type { Lang } from './dates';
 import { CONDITION, FUTURE, HYPOTHETICAL, NEGATION, NOT_YET, PAST, REST, VAGUE, matchRule } from './payment-language';
 import { amountIn, dateIn, evidenceOf, invoicesFor } from './reading';
 import type { Reading, Segment } from './types';
+import { ub } from './word-boundary';
 
 type Promise = Extract<TIntentSuggestion, { intent: 'promise_to_pay' }>;
 
@@ -21,9 +22,11 @@ export function detectPromises(reading: Reading): Promise[] {
       }
       continue;
     }
-    if (!future || isNotPromise(segment.text, future.index)) continue;
-    const head = rest && rest.index > future.index ? segment.text.slice(0, rest.index) : segment.text;
-    const promise = buildPromise(segment, head, reading, future.lang);
+    if (!future) continue;
+    const from = clauseStart(segment.text, future.index);
+    if (isNotPromise(segment.text.slice(from), future.index - from)) continue;
+    const head = rest && rest.index > future.index ? segment.text.slice(from, rest.index) : segment.text.slice(from);
+    const promise = buildPromise(segment, head, reading, future.lang, from);
     out.push(promise);
     if (rest && rest.index > future.index) {
       const extra = restClause(segment, rest.index, reading, promise, future.lang);
@@ -33,16 +36,27 @@ export function detectPromises(reading: Reading): Promise[] {
   return out;
 }
 
+/** Where the clause of the verb at `verbAt` starts, when an earlier clause speaks of a past payment ("we paid X and will pay Y"). */
+function clauseStart(text: string, verbAt: number): number {
+  const past = matchRule(text, PAST);
+  if (!past || past.index + past.text.length > verbAt) return 0;
+  let at = 0;
+  for (const m of text.slice(0, verbAt).matchAll(CLAUSE_BREAK)) if ((m.index ?? 0) >= past.index + past.text.length) at = (m.index ?? 0) + m[0].length;
+  return at;
+}
+
+const CLAUSE_BREAK = ub(/[,;:–-]\s+|\s(?:and|und|et|y|en|but|aber|mais|pero|maar)\s/giu);
+
 function isNotPromise(text: string, verbAt: number): boolean {
   if (HYPOTHETICAL.test(text) || NOT_YET.test(text)) return true;
   if (text.trim().endsWith('?') && !/\b(?:can|could|shall)\s+(?:you|we)\s+(?:confirm|send)/i.test(text)) return true;
   const window = text.slice(Math.max(0, verbAt - 40), verbAt + 80);
   if (NEGATION.test(window)) return true;
   const past = matchRule(text, PAST);
-  return past !== null && past.index < verbAt;
+  return past !== null && past.index + past.text.length <= verbAt;
 }
 
-function buildPromise(segment: Segment, clause: string, reading: Reading, lang: Lang): Promise {
+function buildPromise(segment: Segment, clause: string, reading: Reading, lang: Lang, from = 0): Promise {
   const found = dateIn(clause, reading, 'future', lang);
   const conditional = CONDITION.test(clause);
   const vagueWords = VAGUE.test(clause);
@@ -58,7 +72,7 @@ function buildPromise(segment: Segment, clause: string, reading: Reading, lang: 
     invoices: invoicesFor(clause, reading),
     conditional,
     vague,
-    evidence: evidenceOf(segment, 0, clause.length),
+    evidence: evidenceOf(segment, from, from + clause.length),
     confidence: date ? 0.85 : 0.7,
     source: `rule:promise.${lang}`,
     explanation: `Future payment wording${date ? ` with a date (${date})` : vague ? ' with a vague time' : ''}${conditional ? ', on a condition' : ''}.`,

@@ -9,14 +9,14 @@ export type Rule = [Lang, RegExp];
 
 /** A commitment to pay in the future (or a scheduled payment). */
 export const FUTURE: Rule[] = [
-  ['en', ub(/\b(?:will|'ll|shall|going to|gonna|plan to|intend to|expect to|aim to|can)\s+(?:be\s+|then\s+|also\s+|now\s+)?(?:pay(?:ing)?|paid|transfer(?:red)?|settle[d]?|clear(?:ed)?|remit(?:ted)?|release[d]?|process(?:ed)?|wire[d]?|send (?:the |a |you )?payment|make (?:the |a )?payment|go(?:es)? out|follow|include (?:it|them|this)|commit to)\b/iu)],
+  ['en', ub(/\b(?:will|'ll|shall|going to|gonna|plan to|intend to|expect to|aim to|can)\s+(?:be\s+|then\s+|also\s+|now\s+)?(?:pay(?:ing)?|paid|transfer(?:red)?|settle[d]?|clear(?:ed)?|remit(?:ted)?|release[d]?|wire[d]?|send (?:the |a |you )?payment|make (?:the |a )?payment|go(?:es)? out|follow|include (?:it|them|this)|commit to)\b/iu)],
   ['en', ub(/\b(?:scheduled|approved|queued|booked|set up|lined up|earmarked|slated)\s+(?:it\s+|them\s+)?(?:for|in|to go)\s+(?:payment|the (?:next )?(?:payment|pay) run|our (?:next )?(?:payment|pay) run|pay(?:ment)? on)/iu)],
   ['en', ub(/\b(?:in|into|with|on) (?:our |the |this |next |[\p{L}]+'s )?(?:\w+ )?(?:payment|pay|cheque|check|bacs) run\b/iu)],
   ['en', ub(/\bpayment (?:will|is (?:scheduled|planned|due to go)|goes out)\b/iu)],
   ['de', ub(/\b(?:zahlen|überweisen|begleichen|bezahlen|anweisen|leisten)\s+wir\b/iu)],
   ['de', ub(/\bwir\s+(?:werden|wollen|zahlen|überweisen|begleichen|bezahlen)\b/iu)],
-  ['de', ub(/\b(?:wird|werden)\b(?:[^.]|\.(?=\S)){0,80}\b(?:bezahlt|überwiesen|beglichen|angewiesen|ausgeglichen|gezahlt|folgen)\b/iu)],
-  ['de', ub(/\b(?:zur zahlung (?:angewiesen|freigegeben|vorgesehen)|(?:ist|sind) für (?:[^.]|\.(?=\S)){0,40} eingeplant|zahlung (?:[^.]|\.(?=\S)){0,40}(?:eingeplant|vorgesehen|geplant)|folgt (?:am|bis|nach|mit|zum|spätestens|in)|\bfolgt\b)/iu)],
+  ['de', ub(/\b(?:wird|werden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:bezahlt|überwiesen|beglichen|angewiesen|ausgeglichen|gezahlt|folgen)\b/iu)],
+  ['de', ub(/\b(?:zur zahlung (?:angewiesen|freigegeben|vorgesehen)|(?:ist|sind) für (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40} eingeplant|zahlung (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40}(?:eingeplant|vorgesehen|geplant)|folgt (?:am|bis|nach|mit|zum|spätestens|in)|\bfolgt\b)/iu)],
   ['fr', ub(/\b(?:réglerons|règlerons|paierons|payerons|virerons|verserons|procéderons|effectuerons|solderons)\b/iu)],
   ['fr', ub(/\b(?:sera|seront)\s+(?:\p{L}+\s+)?(?:payée?s?|réglée?s?|virée?s?|versée?s?|mise?s? en paiement|soldée?s?)\b/iu)],
   ['fr', ub(/\b(?:allons|vais|va|pouvons|devrions)\s+(?:vous\s+)?(?:régler|payer|virer|procéder au (?:paiement|règlement|virement)|solder)\b/iu)],
@@ -27,25 +27,25 @@ export const FUTURE: Rule[] = [
   ['es', ub(/\b(?:hacemos (?:la )?transferencia|liberamos el pago|(?:os|le|les|te)\s+(?:la|lo|las|los)?\s*pagamos)\b/iu)],
   ['es', ub(/\b(?:la|lo|las|los)\s+pagamos\s+(?:a|el|la|mañana|en|antes|esta|este|sin)\b/iu)],
   ['nl', ub(/\b(?:betalen|maken|voldoen|storten)\s+(?:we|wij|ik)\b/iu)],
-  ['nl', ub(/\b(?:we|wij|ik)\s+(?:betalen|zullen|gaan|maken\b(?:[^.]|\.(?=\S)){0,60}\bover)\b/iu)],
-  ['nl', ub(/\b(?:wordt|worden|zal|zullen)\b(?:[^.]|\.(?=\S)){0,60}\b(?:betaald|overgemaakt|voldaan|betalen|overmaken|voldoen)\b/iu)],
-  ['nl', ub(/\b(?:ik|we|wij)\s+maak\b(?:[^.]|\.(?=\S)){0,60}\bover\b|\bgeplande betaaldatum\b|\bingepland\b/iu)],
+  ['nl', ub(/\b(?:we|wij|ik)\s+(?:betalen|zullen|gaan|maken\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bover)\b/iu)],
+  ['nl', ub(/\b(?:wordt|worden|zal|zullen)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan|betalen|overmaken|voldoen)\b/iu)],
+  ['nl', ub(/\b(?:ik|we|wij)\s+maak\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bover\b|\bgeplande betaaldatum\b|\bingepland\b/iu)],
 ];
 
 /** A payment made in the past. */
 export const PAST: Rule[] = [
   ['en', ub(/\b(?:have|has|had|'ve)\s+(?:already\s+|just\s+|now\s+|today\s+)?(?:been\s+)?(?:paid|transferred|settled|remitted|wired|cleared|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
-  ['en', ub(/\b(?:was|were)\s+(?:already\s+|fully\s+)?(?:paid|settled|transferred|remitted|cleared|sent)\b/iu)],
+  ['en', ub(/\b(?:was|were)\s+(?:already\s+|fully\s+)?(?:paid|settled|transferred|remitted|cleared)\b/iu)],
   ['en', ub(/\b(?:we|I|they)\s+(?:already\s+)?(?:paid|transferred|settled|remitted|wired|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
-  ['en', ub(/\b(?:paid|settled|transferred)\s+(?:today|yesterday|on|last|via|by|in full|back)\b|\bpayment (?:was |has been )?(?:made|sent|released|processed) (?:today|yesterday|on)\b|\bpaying\b(?:[^.]|\.(?=\S)){0,60}\bnow\b|\bas paid\b/iu)],
-  ['de', ub(/\b(?:haben|habe|hatten)\b(?:[^.]|\.(?=\S)){0,80}\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|geleistet)\b/iu)],
-  ['de', ub(/\b(?:ist|sind|wurde|wurden)\b(?:[^.]|\.(?=\S)){0,80}\b(?:bezahlt|überwiesen|beglichen|ausgeglichen|raus|gezahlt)\b/iu)],
-  ['fr', ub(/\b(?:avons|ai|avions)\b(?:[^.]|\.(?=\S)){0,60}\b(?:réglée?s?|payée?s?|viré|virée?s?|versée?s?|effectué|procédé)\b/iu)],
-  ['fr', ub(/\b(?:a|ont)\s+(?:bien\s+|déjà\s+)?été\s+(?:\p{L}+\s+)?(?:réglée?s?|payée?s?|virée?s?|versée?s?|effectuée?s?)\b|\b(?:virement|paiement|règlement)\b(?:[^.]|\.(?=\S)){0,60}\beffectuée?\b|\bdéjà (?:réglée?s?|payée?s?)\b/iu)],
+  ['en', ub(/(?<!\b(?:are|is|get|gets|be)\s)\b(?:paid|settled|transferred)\s+(?:today|yesterday|on|last|via|by|in full|back)\b|\bpayment (?:was |has been )?(?:made|sent|released|processed) (?:today|yesterday|on)\b|\bpaying\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bnow\b|\bas paid\b/iu)],
+  ['de', ub(/\b(?:haben|habe|hatten)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|geleistet)\b/iu)],
+  ['de', ub(/\b(?:ist|sind|wurde|wurden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:bezahlt|überwiesen|beglichen|ausgeglichen|raus|gezahlt)\b/iu)],
+  ['fr', ub(/\b(?:avons|ai|avions)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:réglée?s?|payée?s?|viré|virée?s?|versée?s?|effectué|procédé)\b/iu)],
+  ['fr', ub(/\b(?:a|ont)\s+(?:bien\s+|déjà\s+)?été\s+(?:\p{L}+\s+)?(?:réglée?s?|payée?s?|virée?s?|versée?s?|effectuée?s?)\b|\b(?:virement|paiement|règlement)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\beffectuée?\b|\bdéjà (?:réglée?s?|payée?s?)\b/iu)],
   ['es', ub(/\b(?:hemos|he|ha|han|habíamos)\s+(?:\p{L}+\s+){0,2}?(?:pagado|transferido|abonado|realizado|hecho|liquidado|enviado el pago)\b/iu)],
   ['es', ub(/\b(?:fue|fueron|ha sido|han sido)\s+(?:pagad[oa]s?|abonad[oa]s?|transferid[oa]s?)\b|\bse (?:abonó|pagó|transfirió|liquidó)\b|\bya (?:\p{L}+ )?(?:pagamos|pagué|abonamos|transferimos)\b|\bpago (?:parcial )?realizado\b|\bquedó el pago\b|\b(?:pagamos|transferimos|abonamos)\s+(?:el|ayer|hoy)\b/iu)],
-  ['nl', ub(/\b(?:is|zijn|werd|werden)\b(?:[^.]|\.(?=\S)){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
-  ['nl', ub(/\b(?:hebben|heb|heeft)\b(?:[^.]|\.(?=\S)){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
+  ['nl', ub(/\b(?:is|zijn|werd|werden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
+  ['nl', ub(/\b(?:hebben|heb|heeft)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
 ];
 
 /** The payment is contested or not made: a negated verb in the clause. */
@@ -54,24 +54,24 @@ export const NEGATION = ub(/\b(?:not|n't|never|no longer|nicht|kein(?:e|en)?|ne|
 export const NOT_YET = ub(/\b(?:haven't|have not|hasn't|has not|not yet|noch nicht|pas encore|todavía no|aún no|nog niet)\b/iu);
 
 /** The payment waits for an event outside the payer's calendar. */
-export const CONDITION =
-  /\b(?:once|as soon as|when(?:ever)?|after (?:we|the|our|receipt|receiving)|provided|subject to|pending|upon|if)\b|\b(?:sobald|nachdem|wenn|falls|nach (?:eingang|erhalt|der|dem)|vorausgesetzt)\b|\b(?:dès que|dès réception|une fois|après (?:réception|la|le)|lorsque|quand|sous réserve)\b|\b(?:en cuanto|cuando|una vez|tras|después de|siempre que)\b|\b(?:zodra|nadat|na ontvangst|wanneer|mits)\b/iu;
+export const CONDITION = ub(
+  /\b(?:once|as soon as|when(?:ever)?|after (?:we|the|our|receipt|receiving)|provided|subject to|pending|upon|if)\b|\b(?:sobald|nachdem|wenn|falls|nach (?:eingang|erhalt|der|dem)|vorausgesetzt)\b|\b(?:dès que|dès réception|une fois|après (?:réception|la|le)|lorsque|quand|sous réserve)\b|\b(?:en cuanto|cuando|una vez|tras|después de|siempre que)\b|\b(?:zodra|nadat|na ontvangst|wanneer|mits)\b/iu);
 
 /** The time is not one day. */
-export const VAGUE =
-  /\b(?:asap|as soon as (?:possible|we can)|soon|shortly|in the coming days|next week|next month|early next|mid-\p{L}+|later this month|on the due date|when due|the week after)\b|\b(?:zeitnah|baldmöglichst|schnellstmöglich|so bald wie möglich|nächste woche|kommende woche|anfang (?:nächsten|kommenden) monats?|mitte \p{L}+|demnächst|in kürze)\b|\b(?:prochainement|au plus vite|dans les (?:prochains|meilleurs) (?:jours|délais)|la semaine prochaine|début (?:du mois prochain|\p{L}+)|mi-\p{L}+|dès que possible|rapidement)\b|\b(?:lo antes posible|cuanto antes|pronto|la semana que viene|la próxima semana|próximamente|en los próximos días|a principios de|quedará para)\b|\b(?:binnenkort|zo snel mogelijk|z\.s\.m\.|volgende week|komende week|begin volgende maand|in de loop van)\b/iu;
+export const VAGUE = ub(
+  /\b(?:asap|as soon as (?:possible|we can)|soon|shortly|in the coming days|next week|next month|early next|mid-\p{L}+|later this month|on the due date|when due|the week after)\b|\b(?:zeitnah|baldmöglichst|schnellstmöglich|so bald wie möglich|nächste woche|kommende woche|anfang (?:nächsten|kommenden) monats?|mitte \p{L}+|demnächst|in kürze)\b|\b(?:prochainement|au plus vite|dans les (?:prochains|meilleurs) (?:jours|délais)|la semaine prochaine|début (?:du mois prochain|\p{L}+)|mi-\p{L}+|dès que possible|rapidement)\b|\b(?:lo antes posible|cuanto antes|pronto|la semana que viene|la próxima semana|próximamente|en los próximos días|a principios de|quedará para)\b|\b(?:binnenkort|zo snel mogelijk|z\.s\.m\.|volgende week|komende week|begin volgende maand|in de loop van)\b/iu);
 
 /** A question or hypothetical ("if we paid within 10 days, could we…"). */
-export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|pay)|would (?:we|it)|could we take|wenn wir (?:[^.]|\.(?=\S)){0,40} zahlen würden|si nous payons|si pagamos|als we (?:[^.]|\.(?=\S)){0,30} betalen)\b/iu);
+export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|pay)|would (?:we|it)|could we take|wenn wir (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40} zahlen würden|si nous payons|si pagamos|als we (?:[^.]|\.(?=\S)|(?<=\d)\.){0,30} betalen)\b/iu);
 
 /** The clause rebuts a chase: the payment was made before and the invoice still shows open. */
-export const CLAIM = [
+export const CLAIM = ([
   /\b(?:already|again|weeks ago|months ago|last month|a while ago|as paid|in our system|our records show|long since)\b/iu,
   /\b(?:bereits|schon|längst|erneut|nochmals|als bezahlt|bei uns als)\b/iu,
   /\b(?:déjà|à nouveau|comme payée?s?|depuis longtemps)\b/iu,
-  /\b(?:ya|de nuevo|nuevamente|como pagad[oa]s?|que aparece)\b/iu,
+  /\b(?:ya (?:(?:la|lo|las|los|se|le) )?(?:pagamos|pagué|abonamos|transferimos|está|estaba|fue|ha sido|se pagó|se abonó)|de nuevo|nuevamente|como pagad[oa]s?|que aparece)\b/iu,
   /\b(?:al|reeds|als betaald|nogmaals|opnieuw)\b/iu,
-];
+]).map(ub);
 
 /** Words for "the rest" that open a second instalment of a promise. */
 export const REST = ub(/\b(?:the rest|the remaining|the remainder|the balance|(?:den |der )?rest(?:betrag|lichen)?|le solde|le reste|le restant|el resto|el saldo|el restante|het restant|de rest)\b/iu);

@@ -1,7 +1,7 @@
 /** Splitting text into sentence-sized segments that keep their offsets. */
 import type { Segment } from './types';
 
-const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|m|mme|hr|fr|sr|sra|st|nr|no|z\.b|ca|bzw|inkl|ggf|etc|vs|approx|incl|ref|tel|p\.o)|\d)\.$/i;
+const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|m|mme|hr|fr|sr|sra|st|nr|no|z\.b|ca|bzw|inkl|ggf|etc|vs|approx|incl|ref|tel|p\.o))\.$|(?<![\w-])\d{1,2}\.$/i;
 
 /** Sentences of `text` (split at line breaks and at sentence ends), with offsets from `base`. */
 export function splitSegments(text: string, field: Segment['field'], base = 0): Segment[] {
@@ -13,7 +13,7 @@ export function splitSegments(text: string, field: Segment['field'], base = 0): 
     let m: RegExpExecArray | null;
     while ((m = re.exec(line))) {
       const head = line.slice(start, m.index + 1);
-      if (ABBREVIATION.test(head) && !/\d{4}\.$/.test(head)) continue;
+      if (ABBREVIATION.test(head)) continue;
       push(out, line.slice(start, m.index + 1), field, base + lineStart + start);
       start = m.index + 1;
     }
