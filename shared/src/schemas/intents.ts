@@ -69,3 +69,26 @@ export const ZIntentSuggestion = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('payment_difficulty'), kind: z.enum(['cash_flow', 'payment_plan', 'extension']), ...base }),
 ]);
 export type TIntentSuggestion = z.infer<typeof ZIntentSuggestion>;
+
+const ZMailbox = z.object({ name: z.string().nullish(), address: z.string().min(3).max(320) });
+
+/** One line of `payside detect --jsonl`: a message, optionally with the matched customer's invoices. */
+export const ZDetectInputLine = z.object({
+  id: z.union([z.string(), z.number()]),
+  receivedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'),
+  from: ZMailbox,
+  to: z.array(ZMailbox).default([]),
+  cc: z.array(ZMailbox).default([]),
+  subject: z.string().max(10_000).default(''),
+  bodyText: z.string().default(''),
+  timeZone: z.string().optional(),
+  org: z.object({ domains: z.array(z.string()).default([]) }).partial().optional(),
+  customer: z
+    .object({
+      currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+      invoices: z.array(z.object({ number: z.string().min(1), poNumber: z.string().nullish(), balance: z.string().nullish(), currency: z.string().nullish() })).default([]),
+      contacts: z.array(z.object({ name: z.string().nullish(), email: z.string().nullish(), role: z.string().nullish() })).default([]),
+    })
+    .nullish(),
+});
+export type TDetectInputLine = z.infer<typeof ZDetectInputLine>;
