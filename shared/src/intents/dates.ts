@@ -20,7 +20,7 @@ export interface DateOptions {
 export interface FoundDate {
   date: string;
   index: number;
-  /** numeric, named, day, month_end, week, relative, offset, weekday */
+  /** numeric, named, day, month_end, week, relative, offset, next_week_day, weekday */
   kind: string;
 }
 
@@ -122,7 +122,7 @@ export function findDates(text: string, options: DateOptions): FoundDate[] {
   if (nextWeekDay) {
     const target = WEEKDAYS[(nextWeekDay[1] ?? nextWeekDay[2])!.toLowerCase()]!;
     const monday = addDays(today, -((weekday(today) + 6) % 7) + 7);
-    add(addDays(monday, (target + 6) % 7), nextWeekDay.index, 'weekday', 4);
+    add(addDays(monday, (target + 6) % 7), nextWeekDay.index, 'next_week_day', 4);
   } else {
     const wd = RE_WEEKDAY.exec(text);
     if (wd) add(resolveWeekday(WEEKDAYS[wd[1]!.toLowerCase()]!, today, direction), wd.index, 'weekday', 5);

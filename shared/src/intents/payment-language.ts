@@ -25,7 +25,7 @@ export const FUTURE: Rule[] = [
   ['es', ub(/\bse\s+(?:pagará[n]?|abonará[n]?|transferirá[n]?|liquidará[n]?)\b|\bserá[n]? (?:pagad[oa]s?|abonad[oa]s?)\b/iu)],
   ['es', ub(/\b(?:vamos|voy)\s+a\s+(?:pagar|transferir|abonar|liquidar|hacer (?:la )?transferencia|realizar el pago)\b/iu)],
   ['es', ub(/\b(?:hacemos (?:la )?transferencia|liberamos el pago|(?:os|le|les|te)\s+(?:la|lo|las|los)?\s*pagamos)\b/iu)],
-  ['es', ub(/\b(?:la|lo|las|los)\s+pagamos\s+(?:a|el|la|mañana|en|antes|esta|este|sin)\b/iu)],
+  ['es', ub(/(?<!\bya\s)\b(?:la|lo|las|los)\s+pagamos\s+(?:a|el|la|mañana|en|antes|esta|este|sin)\b/iu)],
   ['nl', ub(/\b(?:betalen|maken|voldoen|storten)\s+(?:we|wij|ik)\b/iu)],
   ['nl', ub(/\b(?:we|wij|ik)\s+(?:betalen|zullen|gaan|maken\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bover)\b/iu)],
   ['nl', ub(/\b(?:wordt|worden|zal|zullen)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan|betalen|overmaken|voldoen)\b/iu)],

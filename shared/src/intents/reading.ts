@@ -55,7 +55,7 @@ export const amountIn = (text: string, reading: Reading): TSuggestedAmount | nul
 /** `text` with invoice numbers and amounts blanked out, so their digits are not read as dates. */
 export function maskNumbers(text: string, reading: Reading): string {
   let out = text;
-  const blank = (from: number, length: number) => (out = out.slice(0, from) + ' '.repeat(length) + out.slice(from + length));
+  const blank = (from: number, length: number) => (out = out.slice(0, from) + '_'.repeat(length) + out.slice(from + length));
   for (const a of findAmounts(text, reading.dollarCurrency)) blank(a.index, a.length);
   for (const invoice of reading.context.customer?.invoices ?? []) {
     let at = out.toLowerCase().indexOf(invoice.number.toLowerCase());
@@ -64,7 +64,7 @@ export function maskNumbers(text: string, reading: Reading): string {
       at = out.toLowerCase().indexOf(invoice.number.toLowerCase(), at + 1);
     }
   }
-  out = out.replace(/\b(?:[A-Z]{1,5}[-/])?\d{4}[-/]\d{3,}\b|\b[A-Z]{1,5}-\d{3,}\b/g, (m) => ' '.repeat(m.length));
+  out = out.replace(/\b(?:[A-Z]{1,5}[-/])?\d{4}[-/]\d{3,}\b|\b[A-Z]{1,5}-\d{3,}\b/g, (m) => '_'.repeat(m.length));
   return out;
 }
 
