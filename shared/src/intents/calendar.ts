@@ -7,13 +7,24 @@ const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function dayInZone(instant: string, timeZone: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`receivedAt "${instant}" is not a date`);
-  let zone = timeZone;
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-  } catch {
-    zone = 'UTC';
+  return formatterFor(timeZone).format(date);
+}
+
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build: one per zone (an unknown zone reads as UTC). */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = FORMATTERS.get(timeZone);
+  if (!formatter) {
+    const options = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+    try {
+      formatter = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
+    } catch {
+      formatter = new Intl.DateTimeFormat('en-CA', { ...options, timeZone: 'UTC' });
+    }
+    if (FORMATTERS.size < 500) FORMATTERS.set(timeZone, formatter);
   }
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return formatter;
 }
 
 /** `day` plus `n` days. */

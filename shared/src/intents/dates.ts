@@ -88,13 +88,13 @@ export function findDates(text: string, options: DateOptions): FoundDate[] {
   if (iso) add(makeDay(Number(iso[1]), Number(iso[2]), Number(iso[3])), iso.index, 'numeric', 0);
   const numeric = RE_NUMERIC.exec(text);
   if (numeric && !(iso && numeric.index >= iso.index && numeric.index < iso.index + 10)) add(resolveNumeric(numeric, options), numeric.index, 'numeric', 0);
-  if (/\p{L}/u.test(text) && new RegExp(MONTHS, 'iu').test(text)) {
-    for (const r of CHRONO[options.lang].parse(text, new Date(`${today}T12:00:00Z`))) {
+  for (const { window, offset } of monthWindows(text)) {
+    for (const r of CHRONO[options.lang].parse(window, new Date(`${today}T12:00:00Z`))) {
       if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
       if (/^\d{1,2}[./-]\d{1,2}/.test(r.text.replace(/^\D+/, '')) && !/\p{L}{3}/u.test(r.text)) continue;
       const month = r.start.get('month')!;
       const dayOfMonth = r.start.get('day')!;
-      add(r.start.isCertain('year') ? makeDay(r.start.get('year')!, month, dayOfMonth) : placeYear(month, dayOfMonth, today, direction), r.index, 'named', 0);
+      add(r.start.isCertain('year') ? makeDay(r.start.get('year')!, month, dayOfMonth) : placeYear(month, dayOfMonth, today, direction), offset + r.index, 'named', 0);
     }
   }
   const dayOnly = RE_DAY_ONLY.exec(text);
@@ -128,6 +128,19 @@ export function findDates(text: string, options: DateOptions): FoundDate[] {
     if (wd) add(resolveWeekday(WEEKDAYS[wd[1]!.toLowerCase()]!, today, direction), wd.index, 'weekday', 5);
   }
   return found.sort((a, b) => a.rank - b.rank || a.index - b.index).map(({ rank: _rank, ...rest }) => rest);
+}
+
+const RE_MONTH_NAME = new RegExp(`(?<![\\p{L}])(?:${MONTHS})(?![\\p{L}])`, 'giu');
+
+/** Short windows around month names: chrono only ever sees a few words, so its cost stays bounded. */
+function monthWindows(text: string): Array<{ window: string; offset: number }> {
+  const out: Array<{ window: string; offset: number }> = [];
+  for (const m of text.matchAll(RE_MONTH_NAME)) {
+    const offset = Math.max(0, (m.index ?? 0) - 30);
+    out.push({ window: text.slice(offset, (m.index ?? 0) + m[0].length + 12), offset });
+    if (out.length >= 4) break;
+  }
+  return out;
 }
 
 function resolveNumeric(m: RegExpExecArray, { today, direction, monthFirst }: DateOptions): string | null {

@@ -13,7 +13,7 @@ const ASK = ub(
 );
 /** What is asked for must be ours: an invoice, a statement, or an invoice number. */
 const INVOICE_WORD = ub(/\b(?:invoices?|inv|rechnung(?:en)?|factures?|facturas?|facturen|factuur)\b/iu);
-const HAVE = ub(/\b(?:already (?:have|had|got)|no need|have received|haben (?:den|die|das) (?:[^.]|\.(?=\S)|(?<=\d)\.){0,20} (?:erhalten|bekommen)|avons bien reçu|ya tenemos|hemos recibido|hebben (?:[^.]|\.(?=\S)|(?<=\d)\.){0,20} ontvangen)\b/iu);
+const HAVE = ub(/\b(?:already (?:have|had|got)|no need|have received|haben (?:den|die|das) .{0,20} (?:erhalten|bekommen)|avons bien reçu|ya tenemos|hemos recibido|hebben .{0,20} ontvangen)\b/iu);
 
 /** One request per message: invoices named in the asking sentence, statement when one is asked for. */
 export function detectCopyRequest(reading: Reading): CopyRequest[] {

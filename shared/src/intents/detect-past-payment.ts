@@ -11,7 +11,7 @@ type Past = Extract<TIntentSuggestion, { intent: 'remittance_advice' | 'payment_
 
 const HEADING =
   /^\W*(?:remittance advice|payment advice|payment notification|remittance|zahlungsavis|avis de (?:paiement|virement|règlement)|aviso de (?:pago|transferencia)|comprobante de pago|betaalspecificatie|betalingsadvies|betaaladvies)\b/iu;
-const INTRO = ub(/\b(?:please (?:see|find) (?:below|attached)?(?:[^.]|\.(?=\S)|(?<=\d)\.){0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu);
+const INTRO = ub(/\b(?:please (?:see|find) (?:below|attached)?.{0,30}payment|the following payment|payment (?:details|made) (?:below|today)|folgende zahlung|le paiement suivant|el siguiente pago|de volgende betaling)\b/iu);
 const TOTAL = ub(/\b(?:total|summe|gesamt(?:betrag)?|montant (?:total|payé)|importe (?:total|pagado)|totaal|amount paid|payment amount|betrag)\b/iu);
 const PAID_DATE = ub(/\b(?:payment date|value date|date paid|paid on|zahlungsdatum|valuta(?:datum)?|ausführungsdatum|date (?:de paiement|de valeur|du virement)|fecha (?:de pago|valor|de la transferencia)|betaaldatum|valutadatum|datum betaling)\b/iu);
 const REFERENCE =

@@ -13,21 +13,44 @@ const BOUNDARY_AFTER = String.raw`(?![\p{L}\d]|[-/.]\d)`;
 /** The customer's invoices named in `text` (exactly, case-insensitively, or by their distinctive trailing number). */
 export function findCustomerInvoices(text: string, invoices: ContextInvoice[]): InvoiceRef[] {
   const out: InvoiceRef[] = [];
-  const tails = new Map<string, string[]>();
-  for (const invoice of invoices) {
-    const tail = /(\d{4,})$/.exec(invoice.number)?.[1];
-    if (tail && tail !== invoice.number) tails.set(tail, [...(tails.get(tail) ?? []), invoice.number]);
-  }
-  for (const invoice of invoices) {
-    const exact = new RegExp(BOUNDARY_BEFORE + escape(invoice.number) + BOUNDARY_AFTER, 'giu');
-    let m = exact.exec(text);
-    if (!m) {
-      const tail = /(\d{4,})$/.exec(invoice.number)?.[1];
-      if (tail && tail !== invoice.number && tails.get(tail)?.length === 1) m = new RegExp(BOUNDARY_BEFORE + tail + BOUNDARY_AFTER, 'gu').exec(text);
-    }
-    if (m) out.push({ number: invoice.number, index: m.index });
+  const lower = text.toLowerCase();
+  for (const matcher of matchersFor(invoices)) {
+    // A plain substring test first: most invoices are not in most sentences.
+    const m = (lower.includes(matcher.needle) && matcher.exact.exec(text)) || (matcher.tail && text.includes(matcher.tail.source.slice(BOUNDARY_BEFORE.length, -BOUNDARY_AFTER.length)) ? matcher.tail.exec(text) : null);
+    if (m) out.push({ number: matcher.number, index: m.index });
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+interface Matcher {
+  number: string;
+  needle: string;
+  exact: RegExp;
+  /** The distinctive trailing digits ("00411" of "INV-2026-00411") when no other invoice shares them. */
+  tail: RegExp | null;
+}
+const MATCHERS = new WeakMap<ContextInvoice[], Matcher[]>();
+
+/** Compiled once per invoice list. */
+function matchersFor(invoices: ContextInvoice[]): Matcher[] {
+  let matchers = MATCHERS.get(invoices);
+  if (matchers) return matchers;
+  const tails = new Map<string, number>();
+  for (const invoice of invoices) {
+    const tail = /(\d{4,})$/.exec(invoice.number)?.[1];
+    if (tail && tail !== invoice.number) tails.set(tail, (tails.get(tail) ?? 0) + 1);
+  }
+  matchers = invoices.slice(0, 5_000).map((invoice) => {
+    const tail = /(\d{4,})$/.exec(invoice.number)?.[1];
+    return {
+      number: invoice.number,
+      needle: invoice.number.toLowerCase(),
+      exact: new RegExp(BOUNDARY_BEFORE + escape(invoice.number) + BOUNDARY_AFTER, 'iu'),
+      tail: tail && tail !== invoice.number && tails.get(tail) === 1 ? new RegExp(BOUNDARY_BEFORE + tail + BOUNDARY_AFTER, 'u') : null,
+    };
+  });
+  MATCHERS.set(invoices, matchers);
+  return matchers;
 }
 
 const KEYWORD = String.raw`(?:invoices?|inv\.?|rechnung(?:en)?|rg\.?|factures?|factura[s]?|fact\.?|fac\.?|facturen|factuur|fattura)`;

@@ -15,8 +15,8 @@ export const FUTURE: Rule[] = [
   ['en', ub(/\bpayment (?:will|is (?:scheduled|planned|due to go)|goes out)\b/iu)],
   ['de', ub(/\b(?:zahlen|überweisen|begleichen|bezahlen|anweisen|leisten)\s+wir\b/iu)],
   ['de', ub(/\bwir\s+(?:werden|wollen|zahlen|überweisen|begleichen|bezahlen)\b/iu)],
-  ['de', ub(/\b(?:wird|werden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:bezahlt|überwiesen|beglichen|angewiesen|ausgeglichen|gezahlt|folgen)\b/iu)],
-  ['de', ub(/\b(?:zur zahlung (?:angewiesen|freigegeben|vorgesehen)|(?:ist|sind) für (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40} eingeplant|zahlung (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40}(?:eingeplant|vorgesehen|geplant)|folgt (?:am|bis|nach|mit|zum|spätestens|in)|\bfolgt\b)/iu)],
+  ['de', ub(/\b(?:wird|werden)\b.{0,80}\b(?:bezahlt|überwiesen|beglichen|angewiesen|ausgeglichen|gezahlt|folgen)\b/iu)],
+  ['de', ub(/\b(?:zur zahlung (?:angewiesen|freigegeben|vorgesehen)|(?:ist|sind) für .{0,40} eingeplant|zahlung .{0,40}(?:eingeplant|vorgesehen|geplant)|folgt (?:am|bis|nach|mit|zum|spätestens|in)|\bfolgt\b)/iu)],
   ['fr', ub(/\b(?:réglerons|règlerons|paierons|payerons|virerons|verserons|procéderons|effectuerons|solderons)\b/iu)],
   ['fr', ub(/\b(?:sera|seront)\s+(?:\p{L}+\s+)?(?:payée?s?|réglée?s?|virée?s?|versée?s?|mise?s? en paiement|soldée?s?)\b/iu)],
   ['fr', ub(/\b(?:allons|vais|va|pouvons|devrions)\s+(?:vous\s+)?(?:régler|payer|virer|procéder au (?:paiement|règlement|virement)|solder)\b/iu)],
@@ -27,9 +27,9 @@ export const FUTURE: Rule[] = [
   ['es', ub(/\b(?:hacemos (?:la )?transferencia|liberamos el pago|(?:os|le|les|te)\s+(?:la|lo|las|los)?\s*pagamos)\b/iu)],
   ['es', ub(/(?<!\bya\s)\b(?:la|lo|las|los)\s+pagamos\s+(?:a|el|la|mañana|en|antes|esta|este|sin)\b/iu)],
   ['nl', ub(/\b(?:betalen|maken|voldoen|storten)\s+(?:we|wij|ik)\b/iu)],
-  ['nl', ub(/\b(?:we|wij|ik)\s+(?:betalen|zullen|gaan|maken\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bover)\b/iu)],
-  ['nl', ub(/\b(?:wordt|worden|zal|zullen)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan|betalen|overmaken|voldoen)\b/iu)],
-  ['nl', ub(/\b(?:ik|we|wij)\s+maak\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bover\b|\bgeplande betaaldatum\b|\bingepland\b/iu)],
+  ['nl', ub(/\b(?:we|wij|ik)\s+(?:betalen|zullen|gaan|maken\b.{0,60}\bover)\b/iu)],
+  ['nl', ub(/\b(?:wordt|worden|zal|zullen)\b.{0,60}\b(?:betaald|overgemaakt|voldaan|betalen|overmaken|voldoen)\b/iu)],
+  ['nl', ub(/\b(?:ik|we|wij)\s+maak\b.{0,60}\bover\b|\bgeplande betaaldatum\b|\bingepland\b/iu)],
 ];
 
 /** A payment made in the past. */
@@ -37,15 +37,15 @@ export const PAST: Rule[] = [
   ['en', ub(/\b(?:have|has|had|'ve)\s+(?:already\s+|just\s+|now\s+|today\s+)?(?:been\s+)?(?:paid|transferred|settled|remitted|wired|cleared|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
   ['en', ub(/\b(?:was|were)\s+(?:already\s+|fully\s+)?(?:paid|settled|transferred|remitted|cleared)\b/iu)],
   ['en', ub(/\b(?:we|I|they)\s+(?:already\s+)?(?:paid|transferred|settled|remitted|wired|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
-  ['en', ub(/(?<!\b(?:are|is|get|gets|be)\s)\b(?:paid|settled|transferred)\s+(?:today|yesterday|on|last|via|by|in full|back)\b|\bpayment (?:was |has been )?(?:made|sent|released|processed) (?:today|yesterday|on)\b|\bpaying\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\bnow\b|\bas paid\b/iu)],
-  ['de', ub(/\b(?:haben|habe|hatten)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|geleistet)\b/iu)],
-  ['de', ub(/\b(?:ist|sind|wurde|wurden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,80}\b(?:bezahlt|überwiesen|beglichen|ausgeglichen|raus|gezahlt)\b/iu)],
-  ['fr', ub(/\b(?:avons|ai|avions)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:réglée?s?|payée?s?|viré|virée?s?|versée?s?|effectué|procédé)\b/iu)],
-  ['fr', ub(/\b(?:a|ont)\s+(?:bien\s+|déjà\s+)?été\s+(?:\p{L}+\s+)?(?:réglée?s?|payée?s?|virée?s?|versée?s?|effectuée?s?)\b|\b(?:virement|paiement|règlement)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\beffectuée?\b|\bdéjà (?:réglée?s?|payée?s?)\b/iu)],
+  ['en', ub(/(?<!\b(?:are|is|get|gets|be)\s)\b(?:paid|settled|transferred)\s+(?:today|yesterday|on|last|via|by|in full|back)\b|\bpayment (?:was |has been )?(?:made|sent|released|processed) (?:today|yesterday|on)\b|\bpaying\b.{0,60}\bnow\b|\bas paid\b/iu)],
+  ['de', ub(/\b(?:haben|habe|hatten)\b.{0,80}\b(?:überwiesen|bezahlt|beglichen|gezahlt|angewiesen|geleistet)\b/iu)],
+  ['de', ub(/\b(?:ist|sind|wurde|wurden)\b.{0,80}\b(?:bezahlt|überwiesen|beglichen|ausgeglichen|raus|gezahlt)\b/iu)],
+  ['fr', ub(/\b(?:avons|ai|avions)\b.{0,60}\b(?:réglée?s?|payée?s?|viré|virée?s?|versée?s?|effectué|procédé)\b/iu)],
+  ['fr', ub(/\b(?:a|ont)\s+(?:bien\s+|déjà\s+)?été\s+(?:\p{L}+\s+)?(?:réglée?s?|payée?s?|virée?s?|versée?s?|effectuée?s?)\b|\b(?:virement|paiement|règlement)\b.{0,60}\beffectuée?\b|\bdéjà (?:réglée?s?|payée?s?)\b/iu)],
   ['es', ub(/\b(?:hemos|he|ha|han|habíamos)\s+(?:\p{L}+\s+){0,2}?(?:pagado|transferido|abonado|realizado|hecho|liquidado|enviado el pago)\b/iu)],
   ['es', ub(/\b(?:fue|fueron|ha sido|han sido)\s+(?:pagad[oa]s?|abonad[oa]s?|transferid[oa]s?)\b|\bse (?:abonó|pagó|transfirió|liquidó)\b|\bya (?:\p{L}+ )?(?:pagamos|pagué|abonamos|transferimos)\b|\bpago (?:parcial )?realizado\b|\bquedó el pago\b|\b(?:pagamos|transferimos|abonamos)\s+(?:el|ayer|hoy)\b/iu)],
-  ['nl', ub(/\b(?:is|zijn|werd|werden)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
-  ['nl', ub(/\b(?:hebben|heb|heeft)\b(?:[^.]|\.(?=\S)|(?<=\d)\.){0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
+  ['nl', ub(/\b(?:is|zijn|werd|werden)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
+  ['nl', ub(/\b(?:hebben|heb|heeft)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
 ];
 
 /** The payment is contested or not made: a negated verb in the clause. */
@@ -62,7 +62,7 @@ export const VAGUE = ub(
   /\b(?:asap|as soon as (?:possible|we can)|soon|shortly|in the coming days|next week|next month|early next|mid-\p{L}+|later this month|on the due date|when due|the week after)\b|\b(?:zeitnah|baldmöglichst|schnellstmöglich|so bald wie möglich|nächste woche|kommende woche|anfang (?:nächsten|kommenden) monats?|mitte \p{L}+|demnächst|in kürze)\b|\b(?:prochainement|au plus vite|dans les (?:prochains|meilleurs) (?:jours|délais)|la semaine prochaine|début (?:du mois prochain|\p{L}+)|mi-\p{L}+|dès que possible|rapidement)\b|\b(?:lo antes posible|cuanto antes|pronto|la semana que viene|la próxima semana|próximamente|en los próximos días|a principios de|quedará para)\b|\b(?:binnenkort|zo snel mogelijk|z\.s\.m\.|volgende week|komende week|begin volgende maand|in de loop van)\b/iu);
 
 /** A question or hypothetical ("if we paid within 10 days, could we…"). */
-export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|pay)|would (?:we|it)|could we take|wenn wir (?:[^.]|\.(?=\S)|(?<=\d)\.){0,40} zahlen würden|si nous payons|si pagamos|als we (?:[^.]|\.(?=\S)|(?<=\d)\.){0,30} betalen)\b/iu);
+export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|pay)|would (?:we|it)|could we take|wenn wir .{0,40} zahlen würden|si nous payons|si pagamos|als we .{0,30} betalen)\b/iu);
 
 /** The clause rebuts a chase: the payment was made before and the invoice still shows open. */
 export const CLAIM = ([
