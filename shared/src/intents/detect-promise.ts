@@ -1,7 +1,7 @@
 /** promise_to_pay: a commitment to pay in the future, with its date, amount and invoices. */
 import type { TIntentSuggestion } from '../schemas/intents';
 import type { Lang } from './dates';
-import { CONDITION, FUTURE, HYPOTHETICAL, NEGATION, NOT_YET, PAST, REST, VAGUE, matchRule } from './payment-language';
+import { CONDITION, FUTURE, HYPOTHETICAL, NEGATION, NOT_YET, PAST, POLICY, REST, VAGUE, matchRule } from './payment-language';
 import { amountIn, dateIn, evidenceOf, invoicesFor } from './reading';
 import type { Reading, Segment } from './types';
 import { ub } from './word-boundary';
@@ -24,7 +24,7 @@ export function detectPromises(reading: Reading): Promise[] {
     }
     if (!future) continue;
     const from = clauseStart(segment.text, future.index);
-    if (isNotPromise(segment.text.slice(from), future.index - from)) continue;
+    if (isNotPromise(segment.text.slice(from), future.index - from, future.index - from + future.text.length)) continue;
     const head = rest && rest.index > future.index ? segment.text.slice(from, rest.index) : segment.text.slice(from);
     const promise = buildPromise(segment, head, reading, future.lang, from);
     out.push(promise);
@@ -47,13 +47,14 @@ function clauseStart(text: string, verbAt: number): number {
 
 const CLAUSE_BREAK = ub(/[,;:–-]\s+|\s(?:and|und|et|y|en|but|aber|mais|pero|maar)\s/giu);
 
-function isNotPromise(text: string, verbAt: number): boolean {
-  if (HYPOTHETICAL.test(text) || NOT_YET.test(text)) return true;
+function isNotPromise(text: string, verbAt: number, verbEnd: number): boolean {
+  if (HYPOTHETICAL.test(text) || NOT_YET.test(text) || POLICY.test(text)) return true;
   if (text.trim().endsWith('?') && !/\b(?:can|could|shall)\s+(?:you|we)\s+(?:confirm|send)/i.test(text)) return true;
   const window = text.slice(Math.max(0, verbAt - 40), verbAt + 80);
   if (NEGATION.test(window)) return true;
+  // A past payment before the verb makes it a report, unless the past pattern only spanned the future clause.
   const past = matchRule(text, PAST);
-  return past !== null && past.index + past.text.length <= verbAt;
+  return past !== null && past.index < verbAt && past.index + past.text.length < verbEnd;
 }
 
 function buildPromise(segment: Segment, clause: string, reading: Reading, lang: Lang, from = 0): Promise {

@@ -9,7 +9,8 @@ export type Rule = [Lang, RegExp];
 
 /** A commitment to pay in the future (or a scheduled payment). */
 export const FUTURE: Rule[] = [
-  ['en', ub(/\b(?:will|'ll|shall|going to|gonna|plan to|intend to|expect to|aim to|can)\s+(?:be\s+|then\s+|also\s+|now\s+)?(?:pay(?:ing)?|paid|transfer(?:red)?|settle[d]?|clear(?:ed)?|remit(?:ted)?|release[d]?|wire[d]?|send (?:the |a |you )?payment|make (?:the |a )?payment|go(?:es)? out|follow|include (?:it|them|this)|commit to)\b/iu)],
+  ['en', ub(/(?:'ll|\b(?:will|shall|going to|gonna|plan to|intend to|expect to|aim to|can))\s+(?:be\s+|then\s+|also\s+|now\s+)?(?:pay(?:ing)?(?!\s+(?:attention|a visit|tribute|close attention))|paid|transfer(?:red)?|settle[d]?|clear(?:ed)?|remit(?:ted)?|release[d]?|wire[d]?|send (?:the |a |you )?payment|make (?:the |a )?payment|go(?:es)? out|include (?:it|them|this)|commit to)\b/iu)],
+  ['en', ub(/\b(?:will|shall) be (?:made|sent|released|remitted|wired|transferred)\b|\b(?:payment|rest|remainder|balance|amount|money|funds|transfer)\b.{0,30}\b(?:will|'ll) follow\b/iu)],
   ['en', ub(/\b(?:scheduled|approved|queued|booked|set up|lined up|earmarked|slated)\s+(?:it\s+|them\s+)?(?:for|in|to go)\s+(?:payment|the (?:next )?(?:payment|pay) run|our (?:next )?(?:payment|pay) run|pay(?:ment)? on)/iu)],
   ['en', ub(/\b(?:in|into|with|on) (?:our |the |this |next |[\p{L}]+'s )?(?:\w+ )?(?:payment|pay|cheque|check|bacs) run\b/iu)],
   ['en', ub(/\bpayment (?:will|is (?:scheduled|planned|due to go)|goes out)\b/iu)],
@@ -43,7 +44,7 @@ export const PAST: Rule[] = [
   ['fr', ub(/\b(?:avons|ai|avions)\b.{0,60}\b(?:réglée?s?|payée?s?|viré|virée?s?|versée?s?|effectué|procédé)\b/iu)],
   ['fr', ub(/\b(?:a|ont)\s+(?:bien\s+|déjà\s+)?été\s+(?:\p{L}+\s+)?(?:réglée?s?|payée?s?|virée?s?|versée?s?|effectuée?s?)\b|\b(?:virement|paiement|règlement)\b.{0,60}\beffectuée?\b|\bdéjà (?:réglée?s?|payée?s?)\b/iu)],
   ['es', ub(/\b(?:hemos|he|ha|han|habíamos)\s+(?:\p{L}+\s+){0,2}?(?:pagado|transferido|abonado|realizado|hecho|liquidado|enviado el pago)\b/iu)],
-  ['es', ub(/\b(?:fue|fueron|ha sido|han sido)\s+(?:pagad[oa]s?|abonad[oa]s?|transferid[oa]s?)\b|\bse (?:abonó|pagó|transfirió|liquidó)\b|\bya (?:\p{L}+ )?(?:pagamos|pagué|abonamos|transferimos)\b|\bpago (?:parcial )?realizado\b|\bquedó el pago\b|\b(?:pagamos|transferimos|abonamos)\s+(?:el|ayer|hoy)\b/iu)],
+  ['es', ub(/\b(?:fue|fueron|ha sido|han sido)\s+(?:pagad[oa]s?|abonad[oa]s?|transferid[oa]s?)\b|\bse (?:abonó|pagó|transfirió|liquidó)\b|\bya (?:\p{L}+ ){0,2}(?:pagamos|pagué|abonamos|transferimos)\b|\bpago (?:parcial )?realizado\b|\bquedó el pago\b|\b(?:pagamos|transferimos|abonamos)\s+(?:el|ayer|hoy)\b/iu)],
   ['nl', ub(/\b(?:is|zijn|werd|werden)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
   ['nl', ub(/\b(?:hebben|heb|heeft)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
 ];
@@ -60,6 +61,11 @@ export const CONDITION = ub(
 /** The time is not one day. */
 export const VAGUE = ub(
   /\b(?:asap|as soon as (?:possible|we can)|soon|shortly|in the coming days|next week|next month|early next|mid-\p{L}+|later this month|on the due date|when due|the week after)\b|\b(?:zeitnah|baldmöglichst|schnellstmöglich|so bald wie möglich|nächste woche|kommende woche|anfang (?:nächsten|kommenden) monats?|mitte \p{L}+|demnächst|in kürze)\b|\b(?:prochainement|au plus vite|dans les (?:prochains|meilleurs) (?:jours|délais)|la semaine prochaine|début (?:du mois prochain|\p{L}+)|mi-\p{L}+|dès que possible|rapidement)\b|\b(?:lo antes posible|cuanto antes|pronto|la semana que viene|la próxima semana|próximamente|en los próximos días|a principios de|quedará para)\b|\b(?:binnenkort|zo snel mogelijk|z\.s\.m\.|volgende week|komende week|begin volgende maand|in de loop van)\b/iu);
+
+/** A statement of the usual terms, not a commitment ("invoices are paid on net 45 in our Thursday run"). */
+export const POLICY = ub(
+  /\b(?:are|get|is) (?:\p{L}+ )?paid (?:on|within|after|by)\b|\bnet \d+\b|\b(?:according to|under) (?:the |our )?(?:agreed |usual )?(?:payment )?terms\b|\bgemäß (?:den |unseren )?zahlungsbedingungen\b|\bselon (?:les|nos) conditions\b|\bsegún (?:las|nuestras) condiciones\b|\bvolgens (?:de|onze) (?:betalings)?(?:voorwaarden|termijn)\b/iu,
+);
 
 /** A question or hypothetical ("if we paid within 10 days, could we…"). */
 export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|pay)|would (?:we|it)|could we take|wenn wir .{0,40} zahlen würden|si nous payons|si pagamos|als we .{0,30} betalen)\b/iu);
