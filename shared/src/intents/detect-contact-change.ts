@@ -8,7 +8,7 @@ import type { ContextContact, Reading, Segment } from './types';
 type ContactChange = Extract<TIntentSuggestion, { intent: 'contact_change' }>;
 type Role = ContactChange['role'];
 
-const LEFT = ub(/\b(?:has left|have left|left the company|no longer (?:works?|with|at|employed)|is leaving|will be leaving|has retired|ausgeschieden|nicht mehr (?:bei|für|im|in)|verlässt|verlassen|a quitté|quitte|ne (?:fait|travaille) plus|ya no (?:trabaja|está)|deja la empresa|ha dejado|dejó la empresa|niet meer (?:werkzaam|bij|in dienst)|is vertrokken|uit dienst|heeft .{0,30} verlaten)\b/iu);
+const LEFT = ub(/\b(?:has left|have left|left the company|no longer (?:works?|with|at|employed)|is leaving|will be leaving|has retired|ausgeschieden|nicht mehr (?:bei|für|im|in)|verlässt|verlassen|a quitté|quitte|ne (?:fait|travaille) plus|ya no (?:trabaja|está con nosotros|está en la empresa|forma parte)|deja la empresa|ha dejado|dejó la empresa|niet meer (?:werkzaam|bij|in dienst)|is vertrokken|uit dienst|heeft .{0,30} verlaten)\b/iu);
 const NEW =
   /\b(?:should (?:now )?go to|(?:send|address|direct|forward)\b.{0,60}\bto\b|add\b.{0,60}\bto your (?:distribution|mailing|contact) list|(?:has )?(?:taken over|takes over|replaces|replacing)|successor|from now on|going forward|new (?:contact|mailbox|address)|nachfolger(?:in)?|übernimmt|ab sofort|zuständig|wenden sie sich|merci d'adresser|adressez|remplace|succède|désormais|à partir de maintenant|est confié|las lleva|los autoriza|autoriza|a partir de ahora|diríjanse|envíen|opvolger|voortaan|neemt .{0,30} over|uitsluitend (?:nog )?op|ontvangen wij facturen)\b/iu;
 const ROLE_RULES: Array<[Exclude<Role, null>, RegExp]> = [

@@ -28,7 +28,7 @@ export function detectPastPayments(reading: Reading): Past[] {
     if (!past || NOT_YET.test(segment.text)) continue;
     const future = matchRule(segment.text, FUTURE);
     if (future && future.index < past.index + past.text.length) continue;
-    if (/^(?:if|wenn|falls|si|als)\b/i.test(segment.text) || /\?\s*$/.test(segment.text)) continue;
+    if (/^(?:if|wenn|falls|si|als)\b/i.test(segment.text) || QUESTION.test(segment.text)) continue;
     const clause = future ? segment.text.slice(0, future.index) : segment.text;
     const found = dateIn(clause, reading, 'past', past.lang);
     const date = found && found.date <= reading.today ? found.date : null;
@@ -79,6 +79,8 @@ function isClaim(clause: string, verb: string, date: string | null, reading: Rea
   return PASSIVE.test(verb) && !FIRST_PERSON.test(clause.slice(0, clause.indexOf(verb) + verb.length)) && !/\b(?:today|heute|aujourd'hui|ce jour|hoy|vandaag)\b/iu.test(clause);
 }
 
+/** A question about a payment ("did you receive…?", "have you paid…?") states none. */
+const QUESTION = ub(/^(?:did|do|does|have|has|could|can|would|will|is|are|was|were|hast|haben|hat|ist|avez|a-t-il|est-ce|han|ha|habéis|hebben|heeft|is|zijn)\b.*\?\s*$/iu);
 const PASSIVE = ub(/^(?:was|were|been|has been|have been|a|ont|est|sont|ist|sind|wurde|wurden|is|zijn|werd|werden|fue|fueron|ha sido|han sido|se)\b/iu);
 const FIRST_PERSON = ub(/\b(?:we|I|wir|ich|nous|je|hemos|he|wij|ik)\b/iu);
 

@@ -9,7 +9,7 @@ type Kind = Difficulty['kind'];
 
 const RULES: Array<[Kind, RegExp]> = [
   ['cash_flow', ub(/\b(?:cash(?: flow)? is (?:\w+ )?tight|cash[- ]?flow (?:problems?|issues?|difficulties|is)|cash position|liquidity|not in a position to pay|(?:can't|cannot|can not|unable to) pay (?:anything|the full|in full|this month|right now|at the moment)|go(?:ne)? into administration|liquidität\w*|finanzielle[n]? schwierigkeiten|zahlungsschwierigkeiten|engpass|trésorerie (?:tendue|difficile)|difficultés (?:financières|de trésorerie)|problemas de (?:liquidez|tesorería)|falta de liquidez|tesorería (?:ajustada|complicada)|krap bij kas|liquiditeits\w*|financiële (?:problemen|moeilijkheden)|niet tijdig betalen)\b/iu)],
-  ['payment_plan', ub(/\b(?:instal?l?ments?|payment plan|split (?:it|the|them|this|into|over)|\/\s?month|per month until|monthly payments|raten(?:zahlung)?|ratenplan|in raten|échéancier|en plusieurs (?:fois|versements)|étaler|(?:en|a) (?:\p{L}+ )?plazos|plazos de pago|fraccionar|pagos mensuales|termijnen|betalingsregeling|gespreid)\b/iu)],
+  ['payment_plan', ub(/\b(?:instal?l?ments?|payment plan|split (?:it|the|them|this|into|over)|per month until|monthly payments|raten(?:zahlung)?|ratenplan|in raten|échéancier|en plusieurs (?:fois|versements)|étaler|(?:en|a) (?:\p{L}+ )?plazos|plazos de pago|fraccionar|pagos mensuales|termijnen|betalingsregeling|gespreid)\b|\/\s?month\b/iu)],
   ['extension', ub(/\b(?:extension|more time|extra time|extend (?:the )?(?:due|payment|terms)|zahlungsziel.{0,40}verlängern|aufschub|stundung|zahlungsaufschub|délai supplémentaire|report d'échéance|prolonger|prórroga|aplazamiento|más tiempo|uitstel|langere betaaltermijn|betaaltermijn.{0,30}verleng)\b/iu)],
 ];
 const FIRST_INSTALMENT = ub(/\bfirst instal?l?ment\b/iu);

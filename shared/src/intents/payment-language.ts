@@ -46,6 +46,10 @@ export const PAST: Rule[] = [
   ['es', ub(/\b(?:hemos|he|ha|han|habíamos)\s+(?:\p{L}+\s+){0,2}?(?:pagado|transferido|abonado|realizado|hecho|liquidado|enviado el pago)\b/iu)],
   ['es', ub(/\b(?:fue|fueron|ha sido|han sido)\s+(?:pagad[oa]s?|abonad[oa]s?|transferid[oa]s?)\b|\bse (?:abonó|pagó|transfirió|liquidó)\b|\bya (?:\p{L}+ ){0,2}(?:pagamos|pagué|abonamos|transferimos)\b|\bpago (?:parcial )?realizado\b|\bquedó el pago\b|\b(?:pagamos|transferimos|abonamos)\s+(?:el|ayer|hoy)\b/iu)],
   ['nl', ub(/\b(?:is|zijn|werd|werden)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
+  ['nl', ub(/\b(?:als betaald|als voldaan)\b/iu)],
+  ['de', ub(/\bals (?:bezahlt|beglichen)\b/iu)],
+  ['fr', ub(/\bcomme (?:payée?s?|réglée?s?)\b/iu)],
+  ['es', ub(/\bcomo (?:pagad[oa]s?|abonad[oa]s?)\b/iu)],
   ['nl', ub(/\b(?:hebben|heb|heeft)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
 ];
 
@@ -72,9 +76,9 @@ export const HYPOTHETICAL = ub(/^(?:if|wenn|falls|si|als)\b|\b(?:if we (?:paid|p
 
 /** The clause rebuts a chase: the payment was made before and the invoice still shows open. */
 export const CLAIM = ([
-  /\b(?:already|again|weeks ago|months ago|last month|a while ago|as paid|in our system|our records show|long since)\b/iu,
+  /\b(?:already|again|weeks ago|months ago|last month|a while ago|as paid|in our (?:system|books|records|ledger)|our records show|long since)\b/iu,
   /\b(?:bereits|schon|längst|erneut|nochmals|als bezahlt|bei uns als)\b/iu,
-  /\b(?:déjà|à nouveau|comme payée?s?|depuis longtemps)\b/iu,
+  /\b(?:déjà|à nouveau|comme (?:payée?s?|réglée?s?|soldée?s?)|depuis longtemps|chez nous|a bien été)\b/iu,
   /\b(?:ya (?:(?:la|lo|las|los|se|le) )?(?:pagamos|pagué|abonamos|transferimos|está|estaba|fue|ha sido|se pagó|se abonó)|de nuevo|nuevamente|como pagad[oa]s?|que aparece)\b/iu,
   /\b(?:al|reeds|als betaald|nogmaals|opnieuw)\b/iu,
 ]).map(ub);

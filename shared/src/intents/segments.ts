@@ -1,7 +1,7 @@
 /** Splitting text into sentence-sized segments that keep their offsets. */
 import type { Segment } from './types';
 
-const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|m|mme|hr|fr|sr|sra|st|nr|no|z\.b|ca|bzw|inkl|ggf|etc|vs|approx|incl|ref|tel|p\.o))\.$|(?<=^|\s)\d{1,2}\.$/i;
+const ABBREVIATION = /(?:\b(?:mr|mrs|ms|dr|m|mme|hr|fr|sr|sra|st|nr|no|z\.b|ca|bzw|inkl|ggf|etc|vs|approx|incl|ref|tel|p\.o))\.$|(?<=^|[\s.])\d{1,2}\.$/i;
 
 /** Sentences of `text` (split at line breaks and at sentence ends), with offsets from `base`. */
 export function splitSegments(text: string, field: Segment['field'], base = 0): Segment[] {
