@@ -6,10 +6,10 @@ import type { Reading } from './types';
 
 type CopyRequest = Extract<TIntentSuggestion, { intent: 'invoice_copy_request' }>;
 
-const STATEMENT = ub(/\b(?:statement(?: of account)?|account statement|kontoauszug|saldenbestätigung|op-liste|offene[- ]posten[- ]liste|kontenblatt|relevé(?: de compte)?|extrait de compte|estado de cuenta|extracto|rekeningoverzicht|saldo-?overzicht|overzicht (?:van )?(?:de |alle )?openstaande posten|saldobevestiging)\b/iu);
-const COPY = ub(/\b(?:cop(?:y|ies)|duplicates?|pdfs?|xml|re-?send|resend|kopie(?:n)?|duplikat|rechnungskopie|copie|duplicata|copia|duplicado|reenviar|nog een keer sturen|opnieuw (?:sturen|toesturen))\b/iu);
+const STATEMENT = ub(/\b(?:statement(?: of account)?|account statement|kontoauszug|saldenbestätigung|op-liste|offene[- ]posten[- ]liste|kontenblatt|relevé(?: de compte)?|extrait de compte|estado de cuenta|extracto|rekeningoverzicht|saldo-?overzicht|overzicht (?:van )?(?:de |alle )?openstaande posten|saldobevestiging|account summary|list of open items|open items (?:list|report)|saldenliste|offene posten|état de compte|balance âgée|relación de facturas pendientes|overzicht (?:van )?(?:de )?openstaande facturen)\b/iu);
+const COPY = ub(/\b(?:cop(?:y|ies)|duplicates?|pdfs?|xml|re-?send|resend|kopie(?:n)?|duplikat|rechnungskopie|copie|duplicata|copia|duplicado|reenviar|renvoyer|nochmals|erneut|nog een keer sturen|opnieuw (?:sturen|toesturen))\b|\b(?:can't|cannot|could not|couldn't) find\b|\bnicht (?:mehr )?finden\b|\bne (?:la|le|les) retrouve\b|\bno (?:la |lo )?encuentro\b|\bkan\b.{0,30}\bniet (?:meer )?vinden\b/iu);
 const ASK = ub(
-  /\b(?:send|sent|resend|forward|provide|share|e-?mail (?:me|us)|need (?:a |an |the )?(?:copy|copies|statement|pdf)|need a copy|schicken|senden|zusenden|zukommen lassen|übermitteln|benötigen|brauchen|transmettre|faire parvenir|envoyer|renvoyer|besoin d'une?|enviar|envíe|envíen|mandar|manda|mandáis|reenviar|necesitamos|necesito|sturen|toesturen|opsturen|nodig)\b/iu,
+  /\b(?:send|sent|resend|forward|provide|share|e-?mail (?:me|us)|need (?:a |an |the )?(?:copy|copies|statement|pdf)|need a copy|schicken|senden|zusenden|zukommen lassen|übermitteln|benötigen|brauchen|transmettre|faire parvenir|envoyer|renvoyer|besoin d'une?|renvoyer|peux|pouvez|enviar|envíe|envíen|mandar|manda|mandáis|reenviar|necesitamos|necesito|sturen|toesturen|opsturen|nodig)\b/iu,
 );
 /** What is asked for must be ours: an invoice, a statement, or an invoice number. */
 const INVOICE_WORD = ub(/\b(?:invoices?|inv|rechnung(?:en)?|factures?|facturas?|facturen|factuur)\b/iu);

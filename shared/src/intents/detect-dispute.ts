@@ -19,6 +19,20 @@ const REASONS: Array<[Reason, RegExp]> = [
   ['pricing', ub(/\b(?:(?:unit )?price|rate|surcharge|fee|tariff|pricing)\b.{0,80}\b(?:agreed|quoted|should|instead|wrong|incorrect|higher|not in)\b|\bagreed (?:price|rate)\b|\b(?:preis|aufschlag|zuschlag|tarif)\b.{0,60}\b(?:vereinbart|angebot|falsch|statt)|\b(?:prix|tarif)\b.{0,60}\b(?:convenu|devis|au lieu|erron)|\b(?:precio|tarifa)\b.{0,60}\b(?:acordad|oferta|pactad)|€\/|\boferta\b.{0,30}\bera\b|\b(?:prijs|tarief)\b.{0,60}\b(?:afgesproken|offerte|klopt niet)|\bbetwisten het verschil\b/iu)],
   ['other', ub(/\b(?:isn't ours|is not ours|not our (?:company|order)|different company|never ordered|cancell?ed (?:order|hire|booking)|nicht von uns bestellt|storniert|nous n'avons jamais commandé|annulée?|no es nuestr[oa]|no pedimos|niet besteld|geannuleerd)\b/iu)],
 ];
+/** Wider vocabulary per reason, each a fault stated about goods, prices or invoices. */
+const MORE_REASONS = ([
+  ['duplicate_billing', /\b(?:charged|paid|invoiced) (?:for (?:this|it) )?twice\b|\balready (?:been )?(?:invoiced|billed|charged)\b|\bbereits (?:berechnet|abgerechnet|fakturiert)\b|\bdéjà (?:été )?facturée?s?\b|\bya (?:nos )?(?:habían |han )?facturad[oa]\b|\bal (?:eerder )?gefactureerd\b/iu],
+  ['missing_po', /\bPO (?:number )?(?:is )?missing\b|\bno PO (?:number|reference)\b|\bbestellnummer fehlt\b|\bil manque (?:le|notre) (?:numéro de )?(?:bon de )?commande\b|\bfalta (?:el número de pedido|la orden de compra|nuestra OC)\b|\b(?:inkoop)?ordernummer ontbreekt\b|\bontbreekt (?:het|ons) (?:PO|inkoopordernummer|ordernummer)\b/iu],
+  ['tax', /\b(?:charged|applied|added) VAT\b|\bzero-rated\b|\bVAT[- ]exempt\b|\breverse[- ]charge\b|\bsteuersatz\b.{0,30}\b(?:falsch|nicht korrekt)\b|\bsteuerfrei\b|§ ?13b|\bTVA\b.{0,30}\b(?:non applicable|à tort|erronée)\b|\bautoliquidation\b|\bIVA\b.{0,30}\b(?:incorrecto|no aplica|exento)\b|\binversión del sujeto pasivo\b|\bbtw\b.{0,30}\b(?:onjuist|ten onrechte)\b|\bbtw-verlegging\b/iu],
+  ['not_received', /\b(?:still waiting for|haven't received|have not received|has not (?:been )?(?:delivered|arrived)|never arrived|not been delivered)\b.{0,30}\b(?:goods|delivery|parts|order|items|service|material|shipment)\b|\b(?:ware|lieferung)\b.{0,30}\b(?:nicht angekommen|noch nicht geliefert|nie geliefert)\b|\bleistung\b.{0,20}\bnicht erbracht\b|\b(?:pas|jamais) été livrée?s?\b|\btoujours pas reçu\b|\b(?:no ha llegado|no se ha entregado|nunca llegó|seguimos esperando)\b|\b(?:nooit|nog (?:steeds )?niet) (?:geleverd|ontvangen|aangekomen)\b/iu],
+  ['quantity', /\b(?:more|fewer) (?:units|items|pieces|pallets|boxes|hours) than\b|\bshort[- ](?:shipped|delivery|delivered)\b|\bpartial delivery\b|\bonly \d+ (?:were|was|have been|arrived)\b|\b(?:teillieferung|mindermenge|weniger geliefert|nur \d+ stück)\b|\b(?:livraison partielle|seulement \d+|il manque \d+)\b|\b(?:entrega parcial|solo (?:recibimos|llegaron) \d+|cantidad (?:facturada|incorrecta))\b|\b(?:minder (?:ontvangen|geleverd)|te veel gefactureerd|aantal klopt niet|slechts \d+ (?:ontvangen|geleverd))\b/iu],
+  ['quality', /\b(?:defects?|scratched|dented|not as described|not to spec(?:ification)?|poor quality|unusable|does not work|stopped working)\b|\b(?:qualitätsmangel|mängelrüge|kaputt|unbrauchbar|fehlerhaft)\b|\b(?:abîmée?s?|défaut|mauvaise qualité|inutilisable|ne fonctionne pas|non conformes?)\b|\b(?:mala calidad|defecto|no sirve|estropead[oa]s?|en mal estado|no conforme)\b|\b(?:slechte kwaliteit|gebrek|beschadiging|werkt niet|onbruikbaar)\b/iu],
+  ['pricing', /\b(?:overcharged|over-charged|charged (?:us )?more than|wrong price|incorrect (?:price|rate)|price increase|discount (?:is )?(?:missing|not applied))\b|\b(?:rabatt|skonto)\b.{0,30}\b(?:fehlt|nicht (?:abgezogen|berücksichtigt))\b|\b(?:falscher|überhöhter) preis\b|\b(?:prix|tarif) (?:erroné|incorrect|trop élevé)\b|\bremise (?:non appliquée|oubliée)\b|\bprecio (?:incorrecto|erróneo|distinto)\b|\bdescuento no aplicado\b|\bcobrado de más\b|\b(?:te hoge|verkeerde) prijs\b|\bkorting (?:ontbreekt|niet verwerkt)\b/iu],
+  ['other', /\b(?:did not order|didn't order|never ordered|not ordered|wrong (?:company|entity|customer))\b|\bnicht bestellt\b|\b(?:pas commandé|jamais commandé)\b|\bno (?:lo )?(?:pedimos|hemos pedido)\b|\bniet besteld\b/iu],
+] as Array<[Reason, RegExp]>).map(([reason, re]): [Reason, RegExp] => [reason, ub(re)]);
+
+/** "we have not received the invoice" asks for a copy; it contests nothing. */
+const INVOICE_NOT_RECEIVED = ub(/\b(?:received|erhalten|reçu|recibido|ontvangen)\b.{0,20}\b(?:invoice|rechnung|facture|factura|factuur|credit note|gutschrift|avoir)\b|\b(?:invoice|rechnung|facture|factura|factuur)\b.{0,30}\b(?:not received|nicht erhalten|pas reçu|no (?:hemos )?recibido|niet ontvangen)\b/iu);
 const GENERIC = ub(/\b(?:dispute|disputing|contest|query on|queried|incorrect invoice|on hold because|betwisten|beanstanden|reklamieren|contestons|contester|litige|no estamos de acuerdo|reclamación|klopt niet|niet akkoord)\b/iu);
 const NOT_A_DISPUTE = ub(/\b(?:credit note (?:received|arrived)|resolved|thank(?:s| you) for (?:the|your) credit|gutschrift erhalten|bien reçu l'avoir)\b/iu);
 
@@ -29,8 +43,9 @@ export function detectDispute(reading: Reading): Dispute[] {
     // "we pay once the credit note for the damaged goods is booked": the fault is the condition of a promise.
     const promise = matchRule(segment.text, FUTURE);
     if (promise && CONDITION.test(segment.text) && !NEGATION.test(segment.text)) continue;
-    for (const [reason, re] of REASONS) {
+    for (const [reason, re] of [...REASONS, ...MORE_REASONS]) {
       if (!re.test(segment.text)) continue;
+      if (reason === 'not_received' && INVOICE_NOT_RECEIVED.test(segment.text)) continue;
       const invoices = invoicesFor(segment.text, reading);
       if (reason === 'other' && invoicesIn(segment.text, reading).length === 0) continue;
       if (invoices.length === 0 && reading.messageInvoices.length === 0 && !GENERIC.test(reading.content)) continue;

@@ -12,6 +12,11 @@ const RULES: Array<[Kind, RegExp]> = [
   ['payment_plan', ub(/\b(?:instal?l?ments?|payment plan|split (?:it|the|them|this|into|over)|per month until|monthly payments|raten(?:zahlung)?|ratenplan|in raten|échéancier|en plusieurs (?:fois|versements)|étaler|(?:en|a) (?:\p{L}+ )?plazos|plazos de pago|fraccionar|pagos mensuales|termijnen|betalingsregeling|gespreid)\b|\/\s?month\b/iu)],
   ['extension', ub(/\b(?:extension|more time|extra time|extend (?:the )?(?:due|payment|terms)|zahlungsziel.{0,40}verlängern|aufschub|stundung|zahlungsaufschub|délai supplémentaire|report d'échéance|prolonger|prórroga|aplazamiento|más tiempo|uitstel|langere betaaltermijn|betaaltermijn.{0,30}verleng)\b/iu)],
 ];
+RULES.push(
+  ['cash_flow', ub(/\b(?:struggling (?:financially|with cash)|cash (?:shortage|crunch|problems)|funds are (?:tight|low|limited)|short of (?:cash|funds)|financial (?:difficulties|problems|trouble)|can't afford|cannot afford|zahlungsengpass|knapp bei kasse|angespannte liquidität|difficultés (?:financières|de paiement)|trésorerie (?:est )?tendue|manque de trésorerie|dificultades (?:económicas|financieras)|problemas de caja|no tenemos liquidez|betalingsproblemen|geldgebrek|krappe liquiditeit)\b/iu)],
+  ['payment_plan', ub(/\bpay (?:it |this |the balance )?in (?:parts|stages|tranches|instal?l?ments)\b|\bspread (?:the )?(?:payment|balance|cost)s?\b|\bpart[- ]payments\b|\brepayment plan\b|\b(?:in teilbeträgen|teilzahlungen|in mehreren raten|aufteilen)\b|\b(?:mensualités|paiement échelonné|échelonner)\b|\b(?:en cuotas|pagos parciales|plan de pagos|en varios pagos)\b|\b(?:in delen|afbetalingsregeling|gespreide betaling|in gedeelten)\b/iu)],
+  ['extension', ub(/\b(?:extend (?:the )?(?:deadline|due date|payment terms)|additional time|a (?:few|couple of) more (?:days|weeks)|grace period|postpone (?:the )?payment|defer (?:the )?payment)\b|\b(?:fristverlängerung|später zahlen|mehr zeit)\b|\b(?:reporter (?:le paiement|l'échéance)|report de paiement|un peu plus de temps|prolongation)\b|\b(?:aplazar|más plazo|ampliar el plazo|posponer el pago)\b|\b(?:meer tijd|later betalen|betaaltermijn verlengen|verlenging)\b/iu)],
+);
 const FIRST_INSTALMENT = ub(/\bfirst instal?l?ment\b/iu);
 
 /** One suggestion per kind. */

@@ -33,6 +33,14 @@ export const FUTURE: Rule[] = [
   ['nl', ub(/\b(?:ik|we|wij)\s+maak\b.{0,60}\bover\b|\bgeplande betaaldatum\b|\bingepland\b/iu)],
 ];
 
+FUTURE.push(
+  ['en', ub(/\b(?:we are|we're|I am|I'm)\s+(?:paying|settling|transferring|sending (?:the |a )?payment|releasing)\b|\b(?:goes|going|will go|is going) out\b|\byou (?:will|should|'ll) (?:receive|see|get) (?:the |our |a )?(?:payment|funds|money|transfer|remittance)\b|\bscheduled to (?:be paid|pay|go out)\b|\b(?:due|set|booked) to be paid\b/iu)],
+  ['de', ub(/\b(?:zahlung|überweisung|ausgleich|begleichung)\b.{0,40}\berfolgt\b|\bvorgemerkt\b|\bsie erhalten\b.{0,30}\b(?:zahlung|betrag|geld|überweisung)\b|\bgeht\b.{0,40}\braus\b/iu)],
+  ['fr', ub(/\b(?:partira|interviendra|sera effectué|sera émis|sera envoyé)\b|\b(?:paiement|virement|règlement)\b.{0,40}\b(?:est prévu|prévu|programmé|planifié)\b|\bvous recevrez\b|\bje (?:vous )?fais le virement\b/iu)],
+  ['es', ub(/\b(?:se realizará|se hará|se efectuará|saldrá|quedará pagad[oa])\b|\b(?:pago|transferencia)\b.{0,40}\b(?:programad[oa]|previst[oa]|agendad[oa])\b|\brecibirá[n]?\b.{0,30}\b(?:pago|transferencia)\b/iu)],
+  ['nl', ub(/\b(?:betaling|overboeking)\b.{0,40}\b(?:volgt|gepland|ingepland|staat klaar)\b|\bmaken (?:we|wij)\b.{0,60}\bover\b|\bgaan (?:we|wij)\b.{0,30}\b(?:betalen|overmaken)\b/iu)],
+);
+
 /** A payment made in the past. */
 export const PAST: Rule[] = [
   ['en', ub(/\b(?:have|has|had|'ve)\s+(?:already\s+|just\s+|now\s+|today\s+)?(?:been\s+)?(?:paid|transferred|settled|remitted|wired|cleared|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
@@ -53,6 +61,14 @@ export const PAST: Rule[] = [
   ['nl', ub(/\b(?:hebben|heb|heeft)\b.{0,60}\b(?:betaald|overgemaakt|voldaan)\b/iu)],
 ];
 
+PAST.push(
+  ['en', ub(/\bpayment (?:has been |was )?(?:sent|made|released|initiated|processed) (?:today|yesterday|on|this)\b|\bpayment went out\b|\b(?:wire|transfer|cheque|check) (?:was|has been|is) (?:sent|posted|mailed|in the post)\b|\bmailed (?:a|the) (?:check|cheque)\b/iu)],
+  ['de', ub(/\bzahlung (?:ist |wurde )?(?:raus|erfolgt|ausgeführt|veranlasst)\b|\bist (?:heute |gestern )?raus\b|\bwurde angewiesen\b/iu)],
+  ['fr', ub(/\b(?:paiement|virement|règlement) (?:a été )?(?:effectué|envoyé|émis|réalisé|passé|lancé)\b|\bavons procédé au (?:paiement|virement|règlement)\b/iu)],
+  ['es', ub(/\bpago (?:realizado|efectuado|enviado|emitido)\b|\b(?:hemos realizado|realizamos|se ha realizado|efectuamos) (?:el pago|la transferencia)\b/iu)],
+  ['nl', ub(/\bbetaling (?:is )?(?:verstuurd|uitgevoerd|gedaan|verricht)\b|\bovergeboekt\b/iu)],
+);
+
 /** The payment is contested or not made: a negated verb in the clause. */
 export const NEGATION = ub(/\b(?:not|n't|never|no longer|nicht|kein(?:e|en)?|ne|n'|pas|jamais|no|nunca|niet|geen|nooit)\b|n't\b/iu);
 /** "not yet" status replies and refusals. */
@@ -68,7 +84,7 @@ export const VAGUE = ub(
 
 /** A statement of the usual terms, not a commitment ("invoices are paid on net 45 in our Thursday run"). */
 export const POLICY = ub(
-  /\b(?:are|get|is) (?:\p{L}+ )?paid (?:on|within|after|by)\b|\bnet \d+\b|\b(?:according to|under) (?:the |our )?(?:agreed |usual )?(?:payment )?terms\b|\bgemäß (?:den |unseren )?zahlungsbedingungen\b|\bselon (?:les|nos) conditions\b|\bsegún (?:las|nuestras) condiciones\b|\bvolgens (?:de|onze) (?:betalings)?(?:voorwaarden|termijn)\b/iu,
+  /\b(?:are|get|is) (?:\p{L}+ )?paid (?:on|within|after|by)\b|\bnet \d+\b|\b(?:according to|under) (?:the |our )?(?:agreed |usual )?(?:payment )?terms\b|\bgemäß (?:den |unseren )?(?:\p{L}+ )?zahlungsbedingungen\b|\b\d+ tage netto\b|\bnetto \d+ tage\b|\bselon (?:les|nos) conditions\b|\bà \d+ jours\b|\bsegún (?:las|nuestras) condiciones\b|\bvolgens (?:de|onze) (?:betalings)?(?:voorwaarden|termijn)\b/iu,
 );
 
 /** A question or hypothetical ("if we paid within 10 days, could we…"). */
