@@ -33,7 +33,9 @@ const MORE_REASONS = ([
 
 /** "we have not received the invoice" asks for a copy; it contests nothing. */
 const INVOICE_NOT_RECEIVED = ub(/\b(?:received|erhalten|reçu|recibido|ontvangen)\b.{0,20}\b(?:invoice|rechnung|facture|factura|factuur|credit note|gutschrift|avoir)\b|\b(?:invoice|rechnung|facture|factura|factuur)\b.{0,30}\b(?:not received|nicht erhalten|pas reçu|no (?:hemos )?recibido|niet ontvangen)\b/iu);
-const GENERIC = ub(/\b(?:dispute|disputing|contest|query on|queried|incorrect invoice|on hold because|betwisten|beanstanden|reklamieren|contestons|contester|litige|no estamos de acuerdo|reclamación|klopt niet|niet akkoord)\b/iu);
+const GENERIC = ub(
+  /\b(?:dispute|disputing|contest|query on|queried|incorrect invoice|on hold because|is (?:incorrect|wrong|not correct)|does(?:n't| not) match|(?:cannot|can't|do not|don't) accept|we reject|we refuse|(?:will not|won't|cannot|can't) pay\b.{0,40}\b(?:until|before|unless|as long as)|betwisten|beanstanden|reklamieren|nicht korrekt|stimmt nicht|akzeptieren wir nicht|nicht akzeptieren|contestons|contester|litige|n'acceptons pas|ne correspond pas|no estamos de acuerdo|reclamación|no aceptamos|rechazamos|impugnamos|no es correcta|no coincide|klopt niet|niet akkoord|komt niet overeen|onjuist)\b/iu,
+);
 const NOT_A_DISPUTE = ub(/\b(?:credit note (?:received|arrived)|resolved|thank(?:s| you) for (?:the|your) credit|gutschrift erhalten|bien reçu l'avoir)\b/iu);
 
 /** At most one dispute per message: the first reason found in the new text. */
@@ -62,6 +64,17 @@ export function detectDispute(reading: Reading): Dispute[] {
         },
       ];
     }
+  }
+  return genericDispute(reading);
+}
+
+/** A contested invoice without a recognised reason: reason "other", only when the sentence names the customer's invoice. */
+function genericDispute(reading: Reading): Dispute[] {
+  for (const segment of reading.segments) {
+    if (segment.field !== 'body' || !GENERIC.test(segment.text) || NOT_A_DISPUTE.test(segment.text)) continue;
+    const invoices = invoicesIn(segment.text, reading);
+    if (invoices.length === 0) continue;
+    return [{ intent: 'dispute', invoices, reason: 'other', amount: null, evidence: evidenceOf(segment), confidence: 0.6, source: 'rule:dispute.generic', explanation: 'The customer contests the invoice.' }];
   }
   return [];
 }

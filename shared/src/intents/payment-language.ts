@@ -67,6 +67,7 @@ PAST.push(
   ['fr', ub(/\b(?:paiement|virement|règlement) (?:a été )?(?:effectué|envoyé|émis|réalisé|passé|lancé)\b|\bavons procédé au (?:paiement|virement|règlement)\b/iu)],
   ['es', ub(/\bpago (?:realizado|efectuado|enviado|emitido)\b|\b(?:hemos realizado|realizamos|se ha realizado|efectuamos) (?:el pago|la transferencia)\b/iu)],
   ['nl', ub(/\bbetaling (?:is )?(?:verstuurd|uitgevoerd|gedaan|verricht)\b|\bovergeboekt\b/iu)],
+  ['en', ub(/\b(?:payment|transfer|money|funds|cheque|check) (?:is|are) (?:on (?:its|their) way|in the post)\b|\b(?:zahlung|überweisung|geld) ist unterwegs\b|\b(?:paiement|virement) (?:est )?en route\b|\b(?:pago|transferencia) (?:está )?en camino\b|\b(?:betaling|overboeking) is onderweg\b/iu)],
 );
 
 /** The payment is contested or not made: a negated verb in the clause. */
