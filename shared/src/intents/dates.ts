@@ -89,7 +89,11 @@ export function findDates(text: string, options: DateOptions): FoundDate[] {
   const numeric = RE_NUMERIC.exec(text);
   if (numeric && !(iso && numeric.index >= iso.index && numeric.index < iso.index + 10)) add(resolveNumeric(numeric, options), numeric.index, 'numeric', 0);
   for (const { window, offset } of monthWindows(text)) {
-    for (const r of CHRONO[options.lang].parse(window, new Date(`${today}T12:00:00Z`))) {
+    const reference = new Date(`${today}T12:00:00Z`);
+    let results = CHRONO[options.lang].parse(window, reference);
+    // en-GB reads "December 10" as a month and a year; the US parser reads it as a day.
+    if (options.lang === 'en' && !results.some((r) => r.start.isCertain('day'))) results = chrono.en.parse(window, reference);
+    for (const r of results) {
       if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
       if (/^\d{1,2}[./-]\d{1,2}/.test(r.text.replace(/^\D+/, '')) && !/\p{L}{3}/u.test(r.text)) continue;
       const month = r.start.get('month')!;

@@ -65,5 +65,6 @@ function alternateContact(reading: Reading): OutOfOffice['alternateContact'] {
   const text = reading.newText;
   const found = findAddresses(text).find((a) => a.address !== own && !(reading.context.orgDomains ?? []).some((d) => a.address.endsWith(`@${d}`)));
   if (!found) return null;
-  return { name: nameBefore(text, found.index), address: found.address };
+  const known = reading.context.customer?.contacts?.find((c) => c.email?.toLowerCase() === found.address);
+  return { name: nameBefore(text, found.index) ?? known?.name ?? null, address: found.address };
 }
