@@ -1,6 +1,6 @@
 /** remittance_advice and payment_claimed_not_received: a payment described as made. */
 import { ub } from './word-boundary';
-import type { TIntentSuggestion } from '../schemas/intents';
+import type { TIntentSuggestion, TSuggestedAmount } from '../schemas/intents';
 import { findAmounts } from './amounts';
 import { addDays } from './calendar';
 import { CLAIM, FUTURE, NOT_YET, PAST, matchRule } from './payment-language';
@@ -31,10 +31,12 @@ export function detectPastPayments(reading: Reading): Past[] {
     if (/^(?:if|wenn|falls|si|als)\b/i.test(segment.text) || QUESTION.test(segment.text)) continue;
     const clause = future ? segment.text.slice(0, future.index) : segment.text;
     const found = dateIn(clause, reading, 'past', past.lang);
-    const date = found && found.date <= reading.today ? found.date : null;
+    const date = found && found.date <= reading.today ? found.date : JUST_NOW.test(clause) ? reading.today : null;
     const intent = isClaim(clause, past.text, date, reading) ? 'payment_claimed_not_received' : 'remittance_advice';
     if (out.some((p) => p.intent === intent || (intent === 'remittance_advice' && p.intent === 'payment_claimed_not_received'))) continue;
-    const fields = { date, amount: amountIn(clause, reading), invoices: invoicesFor(clause, reading) };
+    // An announcement's amount may sit in the next line ("Total: …") rather than in the sentence.
+    const amount = amountIn(clause, reading) ?? (intent === 'remittance_advice' ? totalIn(reading) : null);
+    const fields = { date, amount, invoices: invoicesFor(clause, reading) };
     const common = { evidence: evidenceOf(segment), confidence: 0.8, source: `rule:${intent}.${past.lang}` };
     if (intent === 'remittance_advice') {
       out.push({ intent, ...fields, reference: referenceIn(reading.content), ...common, explanation: 'A payment described as made.' });
@@ -83,6 +85,16 @@ function isClaim(clause: string, verb: string, date: string | null, reading: Rea
 const QUESTION = ub(/^(?:did|do|does|have|has|could|can|would|will|is|are|was|were|hast|haben|hat|ist|avez|a-t-il|est-ce|han|ha|habéis|hebben|heeft|is|zijn)\b.*\?\s*$/iu);
 const PASSIVE = ub(/^(?:was|were|been|has been|have been|a|ont|est|sont|ist|sind|wurde|wurden|is|zijn|werd|werden|fue|fueron|ha sido|han sido|se)\b/iu);
 const FIRST_PERSON = ub(/\b(?:we|I|wir|ich|nous|je|hemos|he|wij|ik)\b/iu);
+
+/** The amount on a total line, or the only amount of the new text. */
+function totalIn(reading: Reading): TSuggestedAmount | null {
+  const totalLine = reading.content.split('\n').find((line) => TOTAL.test(line) && findAmounts(line, reading.dollarCurrency).length > 0);
+  if (totalLine) return amountIn(totalLine, reading);
+  const all = findAmounts(reading.content, reading.dollarCurrency);
+  return all.length === 1 ? all[0]!.amount : null;
+}
+
+const JUST_NOW = ub(/\b(?:now|just now|jetzt|soeben|gerade|maintenant|à l'instant|ahora|acabamos de|zojuist|zonet)\b/iu);
 
 function referenceIn(text: string): string | null {
   const m = REFERENCE.exec(text);
