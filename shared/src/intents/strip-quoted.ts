@@ -45,7 +45,8 @@ export function splitNewText(body: string): NewText {
     }
     offset += lines[i]!.length + 1;
   }
-  end = Math.min(end, replyParserEnd(body.slice(0, end)));
+  // Only when no known marker was found: the library's wider list of reply headers is the fallback.
+  if (end === limit) end = Math.min(end, replyParserEnd(body.slice(0, end)));
   return { end, signatureStart: findSignatureStart(body.slice(0, end)) };
 }
 
