@@ -41,6 +41,15 @@ FUTURE.push(
   ['nl', ub(/\b(?:betaling|overboeking)\b.{0,40}\b(?:volgt|gepland|ingepland|staat klaar)\b|\bmaken (?:we|wij)\b.{0,60}\bover\b|\bgaan (?:we|wij)\b.{0,30}\b(?:betalen|overmaken)\b/iu)],
 );
 
+// First-person singular and colloquial forms.
+FUTURE.push(
+  ['en', ub(/\b(?:will|should) (?:be with you|hit your account|reach you|land in your account)\b|\byou(?:'ll| will| should) have (?:it|the (?:money|funds|payment))\b|\bpromise to pay\b/iu)],
+  ['de', ub(/\b(?:ich überweise|ich zahle|ich begleiche|überweise ich|zahle ich|begleiche ich)\b|\bsie bekommen (?:das geld|die zahlung|den betrag)\b/iu)],
+  ['fr', ub(/\b(?:je (?:vous )?(?:réglerai|règlerai|paierai|payerai|virerai|ferai le virement)|nous (?:vous )?ferons le virement|on va (?:vous )?(?:payer|régler|virer))\b/iu)],
+  ['es', ub(/\b(?:pagaré|transferiré|abonaré|liquidaré|haré la transferencia|te lo pago|se lo pago|os lo pago)\b/iu)],
+  ['nl', ub(/\b(?:ik betaal|betaal ik)\b|\b(?:krijgen jullie|krijgt u)\b.{0,30}\b(?:het geld|de betaling|het bedrag)\b/iu)],
+);
+
 /** A payment made in the past. */
 export const PAST: Rule[] = [
   ['en', ub(/\b(?:have|has|had|'ve)\s+(?:already\s+|just\s+|now\s+|today\s+)?(?:been\s+)?(?:paid|transferred|settled|remitted|wired|cleared|sent (?:the |a )?payment|made (?:the |a )?payment)\b/iu)],
