@@ -65,6 +65,5 @@ function alternateContact(reading: Reading): OutOfOffice['alternateContact'] {
   const text = reading.newText;
   const found = findAddresses(text).find((a) => a.address !== own && !(reading.context.orgDomains ?? []).some((d) => a.address.endsWith(`@${d}`)));
   if (!found) return null;
-  const known = reading.context.customer?.contacts?.find((c) => c.email?.toLowerCase() === found.address);
-  return { name: nameBefore(text, found.index) ?? known?.name ?? null, address: found.address };
+  return { name: nameBefore(text, found.index), address: found.address };
 }
