@@ -13,6 +13,7 @@ import { createOrganization, findOrganizationBySlug } from '../services/orgs/cre
 import { setEntraTenant } from '../services/orgs/set-entra-tenant';
 import { createToken } from '../services/tokens/create-token';
 import { ensureDemoToken } from '../startup/demo-token';
+import { detectCommands } from './detect-command';
 import { ledgerCommands } from './ledger-commands';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
@@ -45,6 +46,7 @@ const required = (values: CommandInput['values'], name: string): string => {
 
 export const commands: Record<string, Command> = {
   ...ledgerCommands,
+  ...detectCommands,
   migrate: {
     summary: 'Apply database migrations (also done on every start)',
     usage: 'migrate',

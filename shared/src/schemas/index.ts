@@ -11,3 +11,4 @@ export * from './promises';
 export * from './sync';
 export * from './threads';
 export * from './timeline';
+export * from './intents';
