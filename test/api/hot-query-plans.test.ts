@@ -36,7 +36,9 @@ beforeAll(async () => {
   const recorder = recordingDb(database.db);
   recorded = recorder.queries;
   api = client(createApp({ db: recorder.db }), org.tokens.collector);
-});
+  // seedVolume writes ~40,000 rows through every trigger (settlement state, ledger invariants) and
+  // analyzes: on PGlite, beside the rest of the suite on two cores, that takes about a minute.
+}, 180_000);
 
 afterAll(async () => {
   mkdirSync('test/artifacts', { recursive: true });
