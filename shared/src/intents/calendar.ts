@@ -1,6 +1,8 @@
 /** Day arithmetic on YYYY-MM-DD strings (UTC-based, so no time zone can shift a day). */
+import { addDays, weekdayOf } from '../ar/dates';
 
-const toUtc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+export { addDays };
+
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The calendar day of an instant in a time zone. */
@@ -27,11 +29,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** `day` plus `n` days. */
-export const addDays = (day: string, n: number) => fromUtc(toUtc(day) + n * 86_400_000);
-
-/** 0 = Sunday … 6 = Saturday. */
-export const weekday = (day: string) => new Date(toUtc(day)).getUTCDay();
+/** 0 = Sunday … 6 = Saturday (the AR math's weekdayOf). */
+export const weekday = weekdayOf;
 
 /** A valid YYYY-MM-DD or null. */
 export function makeDay(year: number, month: number, dayOfMonth: number): string | null {
